@@ -1,0 +1,59 @@
+package org.directbill.partner.domain;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What may be done to one partner's resources, and by whom (api.md's Partners table). A partner
+ * user never learns that another partner exists: for it, another partner's resources are HIDDEN,
+ * whatever its role.
+ */
+public enum PartnerPermission {
+    READ(staff(Role.PROGRAM_ADMIN, Role.REVIEWER, Role.CREDIT_ANALYST), EnumSet.allOf(Role.class)),
+    MANAGE_LOCATIONS(staff(Role.PROGRAM_ADMIN), EnumSet.noneOf(Role.class)),
+    READ_USERS(
+            staff(Role.PROGRAM_ADMIN, Role.REVIEWER, Role.CREDIT_ANALYST),
+            partner(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN)),
+    CREATE_USERS(staff(Role.PROGRAM_ADMIN), partner(Role.GLOBAL_ADMIN)),
+    EDIT_DECLARED_PROFILE(staff(Role.PROGRAM_ADMIN), partner(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN)),
+    EDIT_PROGRAM_FACTS(staff(Role.PROGRAM_ADMIN, Role.REVIEWER), EnumSet.noneOf(Role.class)),
+    RECORD_SUPPORT_PLAN(staff(Role.PROGRAM_ADMIN), partner(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN));
+
+    public enum Decision {
+        ALLOWED,
+        /** 403: known, but not allowed. */
+        DENIED,
+        /** 404: another partner's resource, which the caller must not learn exists. */
+        HIDDEN
+    }
+
+    private final Set<Role> staffRoles;
+    private final Set<Role> ownPartnerRoles;
+
+    PartnerPermission(Set<Role> staffRoles, Set<Role> ownPartnerRoles) {
+        this.staffRoles = staffRoles;
+        this.ownPartnerRoles = ownPartnerRoles;
+    }
+
+    public Decision decide(Caller caller, PartnerId partner) {
+        if (caller.isPartnerUser()) {
+            if (!caller.belongsTo(partner)) {
+                return Decision.HIDDEN;
+            }
+            return caller.roles().stream().anyMatch(ownPartnerRoles::contains) ? Decision.ALLOWED : Decision.DENIED;
+        }
+        return caller.roles().stream().anyMatch(staffRoles::contains) ? Decision.ALLOWED : Decision.DENIED;
+    }
+
+    public boolean allows(Caller caller, PartnerId partner) {
+        return decide(caller, partner) == Decision.ALLOWED;
+    }
+
+    private static Set<Role> staff(Role... roles) {
+        return Set.of(roles);
+    }
+
+    private static Set<Role> partner(Role... roles) {
+        return Set.of(roles);
+    }
+}

@@ -1,0 +1,66 @@
+package org.directbill.partner.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.directbill.partner.domain.ApiKey;
+import org.directbill.partner.domain.ApiKeys;
+import org.directbill.partner.domain.Caller;
+import org.directbill.partner.domain.UserAccounts;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates {@code Authorization: Bearer dbk_…} with a digest lookup (no slow hash), so API keys
+ * fit the order path. Other bearer tokens pass through to the JWT resource server when one is
+ * configured.
+ */
+final class ApiKeyFilter extends OncePerRequestFilter {
+
+    private final ApiKeys keys;
+    private final UserAccounts users;
+    private final AuthenticationEntryPoint entryPoint;
+
+    ApiKeyFilter(ApiKeys keys, UserAccounts users, AuthenticationEntryPoint entryPoint) {
+        this.keys = keys;
+        this.users = users;
+        this.entryPoint = entryPoint;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String token = header.substring(7).strip();
+        if (!ApiKey.looksLikeKey(token)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Caller caller = keys.findByHash(ApiKey.digest(token))
+                .flatMap(key -> users.find(key.userId()))
+                .map(account -> new Caller(account.id(), account.username(), account.roles(), account.partnerId()))
+                .orElse(null);
+        if (caller == null) {
+            SecurityContextHolder.clearContext();
+            entryPoint.commence(request, response, new BadCredentialsException("unknown API key"));
+            return;
+        }
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new ApiKeyAuthentication(caller));
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}
