@@ -1,0 +1,278 @@
+package org.directbill.partner.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.directbill.partner.api.AccessMatrixTest.Who.*;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.directbill.support.Fixtures;
+import org.directbill.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Every endpoint of the partner directory against every kind of caller: who succeeds, who gets 401,
+ * 403, and who gets 404 because it must not learn another partner exists (api.md).
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixTest {
+
+    enum Who {
+        ANONYMOUS,
+        PROGRAM_ADMIN,
+        REVIEWER,
+        CREDIT_ANALYST,
+        INTEGRATION,
+        A_GLOBAL_ADMIN,
+        A_ACCOUNT_ADMIN,
+        A_ADMIN_AGENT,
+        A_SALES_AGENT,
+        A_BILLING_ADMIN,
+        A_REPORT_VIEWER,
+        B_GLOBAL_ADMIN
+    }
+
+    static final Set<Who> STAFF = EnumSet.of(PROGRAM_ADMIN, REVIEWER, CREDIT_ANALYST);
+    static final Set<Who> PARTNER_A =
+            EnumSet.of(A_GLOBAL_ADMIN, A_ACCOUNT_ADMIN, A_ADMIN_AGENT, A_SALES_AGENT, A_BILLING_ADMIN, A_REPORT_VIEWER);
+
+    @Autowired
+    MockMvc mvc;
+
+    private final Map<Who, RequestPostProcessor> credentials = new EnumMap<>(Who.class);
+    private String partnerA;
+    private String locationA;
+    private String machineUser;
+
+    /** One call of the API: what it does, its success status, who may make it. */
+    record Call(
+            String name,
+            Supplier<MockHttpServletRequestBuilder> request,
+            int success,
+            Set<Who> allowed,
+            boolean onPartnerA) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    @BeforeAll
+    void createPartnersAndUsers() throws Exception {
+        Fixtures fixtures = new Fixtures(mvc);
+        partnerA = fixtures.createPartner("Partner A");
+        String partnerB = fixtures.createPartner("Partner B");
+        locationA = fixtures.addLocation(partnerA, "FR", "ACTIVE");
+        credentials.put(PROGRAM_ADMIN, Fixtures.admin());
+        credentials.put(
+                REVIEWER, basic(fixtures.addStaff("REVIEWER").get("email").asString()));
+        credentials.put(
+                CREDIT_ANALYST,
+                basic(fixtures.addStaff("CREDIT_ANALYST").get("email").asString()));
+        machineUser = fixtures.addStaff("INTEGRATION").get("id").asString();
+        String key = fixtures.issueApiKey(machineUser);
+        credentials.put(INTEGRATION, request -> {
+            request.addHeader("Authorization", "Bearer " + key);
+            return request;
+        });
+        for (Who who : PARTNER_A) {
+            credentials.put(
+                    who, basic(fixtures.addPartnerUser(partnerA, who.name().substring(2))));
+        }
+        credentials.put(B_GLOBAL_ADMIN, basic(fixtures.addPartnerUser(partnerB, "GLOBAL_ADMIN")));
+    }
+
+    private static RequestPostProcessor basic(String email) {
+        return httpBasic(email, Fixtures.PASSWORD);
+    }
+
+    List<Call> calls() {
+        Set<Who> readers = union(STAFF, PARTNER_A);
+        Set<Who> partnerAdmins = EnumSet.of(PROGRAM_ADMIN, A_GLOBAL_ADMIN, A_ACCOUNT_ADMIN);
+        return List.of(
+                new Call(
+                        "register a partner",
+                        () -> json(post("/api/v1/partners"), Fixtures.partnerBody("New", "DE")),
+                        201,
+                        EnumSet.of(PROGRAM_ADMIN),
+                        false),
+                new Call("search partners", () -> get("/api/v1/partners?q=Partner"), 200, STAFF, false),
+                new Call("read a partner", () -> get("/api/v1/partners/{id}", partnerA), 200, readers, true),
+                new Call(
+                        "add a location",
+                        () -> json(
+                                post("/api/v1/partners/{id}/locations", partnerA),
+                                "{\"locationId\": \"" + Fixtures.uniqueLocationId()
+                                        + "\", \"country\": \"FR\", \"membershipStatus\": \"PENDING\"}"),
+                        201,
+                        EnumSet.of(PROGRAM_ADMIN),
+                        true),
+                new Call(
+                        "read a location",
+                        () -> get("/api/v1/partners/{id}/locations/{l}", partnerA, locationA),
+                        200,
+                        readers,
+                        true),
+                new Call(
+                        "change a location's status",
+                        () -> json(
+                                patch("/api/v1/partners/{id}/locations/{l}", partnerA, locationA),
+                                "{\"membershipStatus\": \"ACTIVE\"}"),
+                        200,
+                        EnumSet.of(PROGRAM_ADMIN),
+                        true),
+                new Call(
+                        "add a partner user",
+                        () -> json(
+                                post("/api/v1/partners/{id}/users", partnerA),
+                                "{\"email\": \"" + Fixtures.uniqueEmail("new")
+                                        + "\", \"displayName\": \"New\", \"password\": \"" + Fixtures.PASSWORD
+                                        + "\", \"roles\": [\"SALES_AGENT\"], \"locale\": \"fr\"}"),
+                        201,
+                        EnumSet.of(PROGRAM_ADMIN, A_GLOBAL_ADMIN),
+                        true),
+                new Call(
+                        "list a partner's users",
+                        () -> get("/api/v1/partners/{id}/users", partnerA),
+                        200,
+                        union(STAFF, EnumSet.of(A_GLOBAL_ADMIN, A_ACCOUNT_ADMIN)),
+                        true),
+                new Call("read the profile", () -> get("/api/v1/partners/{id}/profile", partnerA), 200, readers, true),
+                new Call(
+                        "declare a profile fact",
+                        () -> json(
+                                patch("/api/v1/partners/{id}/profile", partnerA),
+                                "{\"billingInfrastructure\": {\"inPlace\": true, \"description\": \"AR team\"}}"),
+                        200,
+                        partnerAdmins,
+                        true),
+                new Call(
+                        "set a program fact",
+                        () -> json(
+                                patch("/api/v1/partners/{id}/profile", partnerA), "{\"businessVetting\": \"PENDING\"}"),
+                        200,
+                        EnumSet.of(PROGRAM_ADMIN, REVIEWER),
+                        true),
+                new Call(
+                        "record a support plan",
+                        () -> json(
+                                post("/api/v1/partners/{id}/support-plans", partnerA),
+                                "{\"type\": \"ASFP\", \"contractId\": \"" + Fixtures.unique("C")
+                                        + "\", \"purchasedOn\": \"2025-01-01\", \"renewsOn\": \"2026-01-01\"}"),
+                        201,
+                        partnerAdmins,
+                        true),
+                new Call(
+                        "list support plans",
+                        () -> get("/api/v1/partners/{id}/support-plans", partnerA),
+                        200,
+                        readers,
+                        true),
+                new Call(
+                        "create a staff account",
+                        () -> json(
+                                post("/api/v1/users"),
+                                "{\"email\": \"" + Fixtures.uniqueEmail("staff")
+                                        + "\", \"displayName\": \"S\", \"password\": \"" + Fixtures.PASSWORD
+                                        + "\", \"roles\": [\"REVIEWER\"], \"locale\": \"en\"}"),
+                        201,
+                        EnumSet.of(PROGRAM_ADMIN),
+                        false),
+                new Call("list staff accounts", () -> get("/api/v1/users"), 200, EnumSet.of(PROGRAM_ADMIN), false),
+                new Call(
+                        "read an account",
+                        () -> get("/api/v1/users/{id}", machineUser),
+                        200,
+                        EnumSet.of(PROGRAM_ADMIN),
+                        false),
+                new Call(
+                        "issue an API key",
+                        () -> json(post("/api/v1/users/{id}/api-keys", machineUser), "{\"name\": \"k\"}"),
+                        201,
+                        EnumSet.of(PROGRAM_ADMIN),
+                        false),
+                new Call(
+                        "read the audit log",
+                        () -> get("/api/v1/audit?subject={s}", partnerA),
+                        200,
+                        EnumSet.of(PROGRAM_ADMIN),
+                        false),
+                new Call(
+                        "ask who I am",
+                        () -> get("/api/v1/me"),
+                        200,
+                        EnumSet.complementOf(EnumSet.of(ANONYMOUS)),
+                        false));
+    }
+
+    Stream<Arguments> everyCallByEveryone() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Call call : calls()) {
+            for (Who who : Who.values()) {
+                cases.add(Arguments.of(call, who));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("everyCallByEveryone")
+    void each_caller_gets_exactly_what_its_role_allows(Call call, Who who) throws Exception {
+        MockHttpServletRequestBuilder request = call.request().get();
+        if (who != ANONYMOUS) {
+            request.with(credentials.get(who));
+        }
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        int expected = expected(call, who);
+        assertThat(response.getStatus())
+                .as("%s as %s answered %s", call, who, response.getContentAsString())
+                .isEqualTo(expected);
+        if (expected >= 400) {
+            assertThat(response.getContentType()).startsWith("application/problem+json");
+        }
+    }
+
+    private static int expected(Call call, Who who) {
+        if (who == ANONYMOUS) {
+            return 401;
+        }
+        if (call.allowed().contains(who)) {
+            return call.success();
+        }
+        if (who == B_GLOBAL_ADMIN && call.onPartnerA()) {
+            return 404;
+        }
+        return 403;
+    }
+
+    private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
+        return request.contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    private static Set<Who> union(Set<Who> first, Set<Who> second) {
+        Set<Who> all = EnumSet.noneOf(Who.class);
+        all.addAll(first);
+        all.addAll(second);
+        return all;
+    }
+}
