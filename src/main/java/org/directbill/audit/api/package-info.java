@@ -1,0 +1,4 @@
+@NullMarked
+package org.directbill.audit.api;
+
+import org.jspecify.annotations.NullMarked;

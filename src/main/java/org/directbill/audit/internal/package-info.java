@@ -1,0 +1,4 @@
+@NullMarked
+package org.directbill.audit.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.directbill.audit.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.directbill.partner.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.directbill.partner.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.directbill.partner.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.directbill.partner.web;
+
+import org.jspecify.annotations.NullMarked;
