@@ -1,7 +1,9 @@
 package org.directbill.partner.security;
 
+import org.directbill.partner.domain.ApiKey;
 import org.directbill.partner.domain.ApiKeys;
 import org.directbill.partner.domain.UserAccounts;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +19,10 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -64,6 +70,7 @@ class SecurityConfiguration {
             ApiKeys keys,
             UserAccounts users,
             JwtCallers jwtCallers,
+            ObjectProvider<JwtDecoder> jwtDecoder,
             @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuer)
             throws Exception {
         http.securityMatcher("/api/**")
@@ -78,7 +85,17 @@ class SecurityConfiguration {
                 .headers(headers -> headers.contentSecurityPolicy(
                         csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
         if (!issuer.isBlank()) {
-            http.oauth2ResourceServer(jwt -> jwt.jwt(token -> token.jwtAuthenticationConverter(jwtCallers))
+            // Its own manager: the chain's manager checks passwords, not token signatures.
+            JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(jwtDecoder.getObject());
+            tokens.setJwtAuthenticationConverter(jwtCallers);
+            // API keys are bearer tokens too; they are the API key filter's, not the JWT decoder's.
+            DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
+            BearerTokenResolver jwtsOnly = request -> {
+                String token = bearer.resolve(request);
+                return token == null || ApiKey.looksLikeKey(token) ? null : token;
+            };
+            http.oauth2ResourceServer(jwt -> jwt.bearerTokenResolver(jwtsOnly)
+                    .jwt(token -> token.authenticationManager(new ProviderManager(tokens)))
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems));
         }
