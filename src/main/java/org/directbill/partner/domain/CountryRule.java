@@ -10,7 +10,8 @@ final class CountryRule {
     private CountryRule() {}
 
     static @Nullable String require(String field, @Nullable String value, Violations violations) {
-        String text = violations.requireText(field, value, 2);
+        // Any length is read here so that "FRA" gets one clear error (not a country), not two.
+        String text = violations.requireText(field, value, Integer.MAX_VALUE);
         if (text == null) {
             return null;
         }

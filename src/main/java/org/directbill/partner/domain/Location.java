@@ -22,7 +22,7 @@ public record Location(
 
     public static Location register(Registration input, PartnerId partnerId, Instant now) {
         Violations violations = new Violations();
-        String locationId = violations.requireText("locationId", input.locationId(), 10);
+        String locationId = violations.requireText("locationId", input.locationId(), Integer.MAX_VALUE);
         if (locationId != null && !isLocationId(locationId)) {
             violations.add("locationId", "INVALID_LOCATION_ID", locationId);
         }

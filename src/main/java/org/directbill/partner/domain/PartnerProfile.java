@@ -127,7 +127,7 @@ public record PartnerProfile(
         if (email != null && !Violations.isEmail(email)) {
             violations.add("supportCapability.contactEmail", "INVALID_EMAIL", email);
         }
-        return new SupportCapability(firstLevel, email);
+        return new SupportCapability(firstLevel, email == null ? null : email.toLowerCase(Locale.ROOT));
     }
 
     private static @Nullable BillingInfrastructure billing(@Nullable BillingInfrastructure b, Violations violations) {

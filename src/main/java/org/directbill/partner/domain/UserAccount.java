@@ -68,7 +68,7 @@ public record UserAccount(
         String password = input.password();
         if (password == null || password.isEmpty()) {
             violations.add("password", "REQUIRED");
-        } else if (password.length() < MIN_PASSWORD_LENGTH) {
+        } else if (password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
             violations.add("password", "PASSWORD_TOO_SHORT", MIN_PASSWORD_LENGTH);
         } else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             violations.add("password", "PASSWORD_TOO_LONG", MAX_PASSWORD_BYTES);

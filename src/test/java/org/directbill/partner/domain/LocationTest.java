@@ -63,12 +63,9 @@ class LocationTest {
     }
 
     @Test
-    void an_eleven_digit_location_id_is_refused() {
+    void an_eleven_digit_location_id_is_refused_with_one_clear_error() {
         assertThat(violationsOf(() -> Location.register(registration("12345678901"), PARTNER, NOW)))
-                .extracting(Violation::field)
-                .containsOnly("locationId");
-        assertThat(violationsOf(() -> Location.register(registration("12345678901"), PARTNER, NOW)))
-                .contains(Violation.of("locationId", "INVALID_LOCATION_ID", "12345678901"));
+                .containsExactly(Violation.of("locationId", "INVALID_LOCATION_ID", "12345678901"));
     }
 
     @Test

@@ -306,6 +306,19 @@ class PartnerProfileTest {
     }
 
     @Test
+    void the_support_contact_email_is_kept_in_lower_case_like_every_other_email() {
+        Change change = change(
+                values(null, new SupportCapability(true, "Help@Contoso.Example"), null, List.of(), null, List.of()),
+                ProfileField.SUPPORT_CAPABILITY);
+
+        assertThat(PartnerProfile.empty(PARTNER)
+                        .apply(change, DECLARED, TODAY, NOW)
+                        .supportCapability()
+                        .contactEmail())
+                .isEqualTo("help@contoso.example");
+    }
+
+    @Test
     void the_billing_infrastructure_needs_in_place_and_a_description_of_at_most_1000_characters() {
         Change change = change(
                 values(null, null, new BillingInfrastructure(null, "d".repeat(1001)), List.of(), null, List.of()),

@@ -95,6 +95,13 @@ class UserAccountTest {
     }
 
     @Test
+    void a_password_is_measured_in_characters_not_utf16_units() {
+        String sixEmoji = "\uD83D\uDE00".repeat(6);
+        assertThat(violationsOf(() -> UserAccount.validatePartnerUser(partnerUser(sixEmoji))))
+                .containsExactly(Violation.of("password", "PASSWORD_TOO_SHORT", 12));
+    }
+
+    @Test
     void a_password_of_twelve_characters_is_long_enough() {
         assertThat(UserAccount.validatePartnerUser(partnerUser("a".repeat(12))).password())
                 .isEqualTo("a".repeat(12));
