@@ -23,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -36,7 +37,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * language and, for bad input, the list of what is wrong and where. Nothing leaks as a 500 that a
  * caller could have avoided.
  */
-@RestControllerAdvice
+@RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
@@ -126,22 +127,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleExceptionInternal(
             Exception ex, @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = problem(status.value(), genericCode(status.value()), List.of(), request);
+        ProblemDetail problem = problem(status.value(), ErrorResponses.code(status.value()), List.of(), request);
         return ResponseEntity.status(status)
                 .headers(headers)
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
-    }
-
-    private static String genericCode(int status) {
-        return switch (status) {
-            case 404 -> "NOT_FOUND";
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 406 -> "NOT_ACCEPTABLE";
-            case 413 -> "PAYLOAD_TOO_LARGE";
-            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-            default -> status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
-        };
     }
 
     private Map<String, Object> jsonError(JacksonException json) {
