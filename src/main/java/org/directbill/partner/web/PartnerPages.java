@@ -62,6 +62,7 @@ class PartnerPages {
         model.addAttribute("q", q);
         model.addAttribute("partners", partners);
         model.addAttribute("pages", Math.max(1, (partners.total() + partners.size() - 1) / partners.size()));
+        model.addAttribute("countryNames", CountryOptions.names(LocaleContextHolder.getLocale()));
         // The same address answers a whole page or, to htmx's live search, the results only; a cache must
         // tell them apart. When htmx restores a page from history (e.g. on Back) it needs the whole page.
         response.addHeader("Vary", "HX-Request, HX-History-Restore-Request");
@@ -189,6 +190,7 @@ class PartnerPages {
                 "partnerRoles",
                 Arrays.stream(Role.values()).filter(Role::isPartnerRole).toList());
         model.addAttribute("countries", CountryOptions.in(LocaleContextHolder.getLocale()));
+        model.addAttribute("countryNames", CountryOptions.names(LocaleContextHolder.getLocale()));
         model.addAttribute("errors", errors);
         model.addAttribute(
                 "locationForm",
