@@ -1,18 +1,20 @@
 package org.directbill.partner.web;
 
-import java.util.Locale;
 import org.directbill.partner.Callers;
 import org.directbill.partner.domain.Caller;
 import org.directbill.partner.domain.Role;
 import org.directbill.partner.domain.UserAccounts;
 import org.directbill.shared.web.PageController;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What the layout of every page needs: who is signed in, what they may see, the language. */
-@ControllerAdvice(annotations = PageController.class)
+/**
+ * What the layout of every page needs: who is signed in and what they may see. Error pages are
+ * rendered outside these controllers (by an exception handler, or Spring Boot's {@code /error}), so
+ * the layout asks the bean {@code currentUser} itself when the model has no {@code me}.
+ */
+@ControllerAdvice(name = "currentUser", annotations = PageController.class)
 class CurrentUserModel {
 
     private final UserAccounts users;
@@ -30,8 +32,7 @@ class CurrentUserModel {
             @Nullable String partnerId) {}
 
     @ModelAttribute("me")
-    @Nullable
-    Me me() {
+    public @Nullable Me me() {
         Caller caller = Callers.find().orElse(null);
         if (caller == null) {
             return null;
@@ -45,11 +46,5 @@ class CurrentUserModel {
                 caller.isProgramStaff(),
                 caller.has(Role.PROGRAM_ADMIN),
                 caller.partnerId() == null ? null : caller.partnerId().toString());
-    }
-
-    @ModelAttribute("lang")
-    String lang() {
-        Locale locale = LocaleContextHolder.getLocale();
-        return locale.getLanguage();
     }
 }

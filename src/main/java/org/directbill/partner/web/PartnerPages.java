@@ -55,13 +55,19 @@ class PartnerPages {
             @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "0") int page,
             @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx,
-            Model model) {
+            @RequestHeader(value = "HX-History-Restore-Request", required = false) @Nullable String historyRestore,
+            Model model,
+            HttpServletResponse response) {
         Page<Partner> partners = directory.search(q, Page.Request.of(Math.max(page, 0), 20));
         model.addAttribute("q", q);
         model.addAttribute("partners", partners);
         model.addAttribute("pages", Math.max(1, (partners.total() + partners.size() - 1) / partners.size()));
-        // htmx live search asks for the results only.
-        return htmx != null ? "partners/list :: results" : "partners/list";
+        model.addAttribute("countryNames", CountryOptions.names(LocaleContextHolder.getLocale()));
+        // The same address answers a whole page or, to htmx's live search, the results only; a cache must
+        // tell them apart. When htmx restores a page from history (e.g. on Back) it needs the whole page.
+        response.addHeader("Vary", "HX-Request, HX-History-Restore-Request");
+        boolean liveSearch = htmx != null && historyRestore == null;
+        return liveSearch ? "partners/list :: results" : "partners/list";
     }
 
     @GetMapping("/partners/new")
@@ -184,6 +190,7 @@ class PartnerPages {
                 "partnerRoles",
                 Arrays.stream(Role.values()).filter(Role::isPartnerRole).toList());
         model.addAttribute("countries", CountryOptions.in(LocaleContextHolder.getLocale()));
+        model.addAttribute("countryNames", CountryOptions.names(LocaleContextHolder.getLocale()));
         model.addAttribute("errors", errors);
         model.addAttribute(
                 "locationForm",

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,13 +68,21 @@ class ProfilePage {
             RedirectAttributes redirect) {
         PartnerId partner = PartnerPages.partnerId(id);
         PartnerProfile current = directory.profile(partner);
+        PartnerProfile.Change change;
         try {
-            directory.updateProfile(partner, parse(partner, form));
+            change = parse(partner, form);
+        } catch (InvalidInput invalid) {
+            response.setStatus(400);
+            return page(partner, current, model, errors(invalid));
+        }
+        try {
+            directory.updateProfile(partner, change);
             redirect.addFlashAttribute("notice", localized.text("common.saved"));
             return "redirect:/partners/" + id + "/profile";
         } catch (InvalidInput invalid) {
+            // Show what was typed, next to what is wrong with it, rather than the stored facts.
             response.setStatus(400);
-            return page(partner, current, model, FormErrors.of(invalid, localized));
+            return page(partner, asSubmitted(current, change), model, errors(invalid));
         } catch (ApiProblem problem) {
             response.setStatus(problem.status());
             return page(
@@ -82,6 +91,45 @@ class ProfilePage {
                     model,
                     Map.of("form", localized.text("problem." + problem.code(), problem.arguments())));
         }
+    }
+
+    /** Field errors by form field; the designations are one text area, so their errors go there. */
+    private Map<String, String> errors(InvalidInput invalid) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        FormErrors.of(invalid, localized)
+                .forEach((field, message) -> errors.merge(
+                        field.startsWith("designations[") ? "designations" : field,
+                        message,
+                        (first, second) -> first + " " + second));
+        return errors;
+    }
+
+    /** The stored profile with the sections the form sent replaced by what it sent. */
+    private static PartnerProfile asSubmitted(PartnerProfile current, PartnerProfile.Change change) {
+        Set<ProfileField> sent = change.fields();
+        PartnerProfile typed = change.values();
+        return new PartnerProfile(
+                current.partnerId(),
+                sent.contains(ProfileField.SIGNATORY) ? typed.signatory() : current.signatory(),
+                sent.contains(ProfileField.SUPPORT_CAPABILITY)
+                        ? typed.supportCapability()
+                        : current.supportCapability(),
+                sent.contains(ProfileField.BILLING_INFRASTRUCTURE)
+                        ? typed.billingInfrastructure()
+                        : current.billingInfrastructure(),
+                sent.contains(ProfileField.MANAGED_SERVICES) ? typed.managedServices() : current.managedServices(),
+                sent.contains(ProfileField.INDIRECT_RESELLER_SINCE)
+                        ? typed.indirectResellerSince()
+                        : current.indirectResellerSince(),
+                sent.contains(ProfileField.BUSINESS_VETTING) ? typed.businessVetting() : current.businessVetting(),
+                sent.contains(ProfileField.OPERATIONAL_ASSESSMENT)
+                        ? typed.operationalAssessment()
+                        : current.operationalAssessment(),
+                sent.contains(ProfileField.SECURITY_SCORE_MANDATORY_COMPLETE)
+                        ? typed.securityScoreMandatoryComplete()
+                        : current.securityScoreMandatoryComplete(),
+                sent.contains(ProfileField.DESIGNATIONS) ? typed.designations() : current.designations(),
+                current.updatedAt());
     }
 
     private String page(PartnerId partner, PartnerProfile profile, Model model, Map<String, String> errors) {

@@ -31,7 +31,7 @@ class ErrorResponses implements ErrorController {
         int status = status(request);
         ModelAndView page = new ModelAndView("error", HttpStatus.valueOf(status));
         page.addObject("status", status);
-        page.addObject("heading", localized.text("status." + status, List.of()));
+        page.addObject("title", localized.text("status." + status, List.of()));
         page.addObject("detail", localized.text("problem." + code(status), List.of()));
         return page;
     }

@@ -25,7 +25,7 @@ class PageErrors {
         response.setStatus(problem.status());
         ModelAndView page = new ModelAndView("error");
         page.addObject("status", problem.status());
-        page.addObject("heading", localized.text("status." + problem.status(), List.of()));
+        page.addObject("title", localized.text("status." + problem.status(), List.of()));
         page.addObject("detail", localized.text("problem." + problem.code(), problem.arguments()));
         return page;
     }
