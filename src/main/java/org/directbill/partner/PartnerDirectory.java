@@ -31,6 +31,7 @@ import org.directbill.shared.problem.Conflict;
 import org.directbill.shared.problem.NotFound;
 import org.directbill.shared.problem.RuleViolation;
 import org.directbill.shared.validation.Violations;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -199,7 +200,7 @@ public class PartnerDirectory {
                 passwords.encode(password),
                 null,
                 Set.of(Role.PROGRAM_ADMIN),
-                "en",
+                null,
                 clock.instant());
         users.add(admin);
         audit(AuditEvent.created(
@@ -311,7 +312,12 @@ public class PartnerDirectory {
 
     /** What the audit log keeps of a user: never the password hash. */
     record AuditedUser(
-            String id, String username, String displayName, String partnerId, Set<Role> roles, String locale) {
+            String id,
+            String username,
+            String displayName,
+            @Nullable String partnerId,
+            Set<Role> roles,
+            @Nullable String locale) {
         static AuditedUser of(UserAccount account) {
             return new AuditedUser(
                     account.id().toString(),

@@ -33,7 +33,7 @@ CREATE TABLE app_user (
     password_hash VARCHAR(100) NOT NULL,
     partner_id    UUID REFERENCES partner (id),
     roles         VARCHAR(300) NOT NULL,
-    locale        VARCHAR(5)   NOT NULL,
+    locale        VARCHAR(5),  -- NULL until the user chooses: the browser's language applies
     created_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT uq_app_user_username UNIQUE (username)
 );

@@ -69,7 +69,7 @@ final class PartnerResponses {
             String displayName,
             @Nullable String partnerId,
             Set<Role> roles,
-            String locale,
+            @Nullable String locale,
             Instant createdAt) {
         static UserResponse of(UserAccount u) {
             return new UserResponse(

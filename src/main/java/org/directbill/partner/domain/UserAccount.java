@@ -21,7 +21,7 @@ public record UserAccount(
         String passwordHash,
         @Nullable PartnerId partnerId,
         Set<Role> roles,
-        String locale,
+        @Nullable String locale,
         Instant createdAt) {
 
     public static final List<String> LOCALES = List.of("fr", "en");
@@ -44,7 +44,12 @@ public record UserAccount(
             @Nullable String locale) {}
 
     /** A registration that passed every rule; the caller hashes the password before building the account. */
-    public record Valid(String username, String displayName, String password, Set<Role> roles, String locale) {
+    public record Valid(
+            String username,
+            String displayName,
+            String password,
+            Set<Role> roles,
+            @Nullable String locale) {
 
         public UserAccount toAccount(UserId id, String passwordHash, @Nullable PartnerId partnerId, Instant now) {
             return new UserAccount(id, username, displayName, passwordHash, partnerId, roles, locale, now);
@@ -91,8 +96,11 @@ public record UserAccount(
                 }
             }
         }
-        String locale = input.locale() == null ? "en" : input.locale().strip().toLowerCase(Locale.ROOT);
-        if (!LOCALES.contains(locale)) {
+        // No language given: the user's browser decides until the user picks one.
+        String locale = input.locale() == null || input.locale().isBlank()
+                ? null
+                : input.locale().strip().toLowerCase(Locale.ROOT);
+        if (locale != null && !LOCALES.contains(locale)) {
             violations.add("locale", "INVALID_LOCALE", input.locale(), String.join(", ", LOCALES));
         }
         violations.throwIfAny();

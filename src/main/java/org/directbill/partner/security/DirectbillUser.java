@@ -16,7 +16,7 @@ final class DirectbillUser implements UserDetails, CredentialsContainer, Callers
 
     private final Caller caller;
     private final String displayName;
-    private final String locale;
+    private final @Nullable String locale;
     private @Nullable String passwordHash;
     private final boolean throttled;
 
@@ -43,6 +43,7 @@ final class DirectbillUser implements UserDetails, CredentialsContainer, Callers
         return displayName;
     }
 
+    @Nullable
     String locale() {
         return locale;
     }

@@ -24,8 +24,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
  * Four filter chains: the stateless API (HTTP Basic, API keys, optional JWT), the operations
@@ -152,6 +154,16 @@ class SecurityConfiguration {
                         .failureHandler(loginLocale)
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                // An htmx request whose session expired cannot follow a redirect into a fragment:
+                // tell htmx to load the login page instead.
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                                (request, response, failure) -> {
+                                    response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+                                    response.setStatus(401);
+                                },
+                                request -> request.getHeader("HX-Request") != null)
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE))
                 .csrf(Customizer.withDefaults())
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY))
                         .referrerPolicy(

@@ -59,6 +59,14 @@ class UserLocaleResolver implements LocaleResolver {
         Callers.find().ifPresent(caller -> users.updateLocale(caller.userId(), language));
     }
 
+    /** The language explicitly chosen in this session, if any. */
+    static @Nullable String chosen(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(SESSION_ATTRIBUTE) instanceof Locale chosen
+                ? chosen.getLanguage()
+                : null;
+    }
+
     static void remember(HttpServletRequest request, String language) {
         request.getSession(true).setAttribute(SESSION_ATTRIBUTE, Locale.forLanguageTag(language));
     }

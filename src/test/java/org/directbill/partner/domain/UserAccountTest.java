@@ -52,12 +52,13 @@ class UserAccountTest {
     }
 
     @Test
-    void the_locale_defaults_to_english() {
-        assertThat(UserAccount.validatePartnerUser(withLocale(null)).locale()).isEqualTo("en");
+    void without_a_chosen_language_the_browser_decides() {
+        assertThat(UserAccount.validatePartnerUser(withLocale(null)).locale()).isNull();
+        assertThat(UserAccount.validatePartnerUser(withLocale(" ")).locale()).isNull();
         assertThat(UserAccount.validateStaff(
                                 new UserAccount.Registration(EMAIL, "Staff", PASSWORD, List.of(Role.REVIEWER), null))
                         .locale())
-                .isEqualTo("en");
+                .isNull();
     }
 
     @ParameterizedTest
@@ -73,7 +74,7 @@ class UserAccountTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "  ", "en-US", "fr_FR", "english"})
+    @ValueSource(strings = {"en-US", "fr_FR", "english"})
     void the_locale_refuses_anything_but_fr_or_en(String locale) {
         assertThat(violationsOf(() -> UserAccount.validatePartnerUser(withLocale(locale))))
                 .extracting(Violation::field, Violation::code)

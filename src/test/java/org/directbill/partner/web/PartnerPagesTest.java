@@ -416,6 +416,54 @@ class PartnerPagesTest {
     }
 
     @Test
+    void a_user_who_never_chose_a_language_keeps_the_browsers_after_signing_in() throws Exception {
+        String email = Fixtures.uniqueEmail("nochoice");
+        mvc.perform(post("/api/v1/users")
+                        .with(Fixtures.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\": \"" + email + "\", \"displayName\": \"No Choice\", \"password\": \""
+                                + Fixtures.PASSWORD + "\", \"roles\": [\"REVIEWER\"]}"))
+                .andExpect(status().isCreated());
+        MockHttpSession session = signIn(email, Fixtures.PASSWORD);
+        assertThat(visibleText(page(get("/partners").session(session).header("Accept-Language", "fr"))))
+                .contains("Partenaires");
+        assertThat(visibleText(page(get("/partners").session(session).header("Accept-Language", "en"))))
+                .contains("Partners");
+    }
+
+    @Test
+    void the_language_picked_on_the_login_page_wins_and_is_saved_for_the_user() throws Exception {
+        String partnerId = fixtures.createPartner(Fixtures.unique("Lingua"));
+        String user = fixtures.addPartnerUser(partnerId, "GLOBAL_ADMIN");
+        MockHttpSession loginPage = (MockHttpSession) mvc.perform(get("/login").param("lang", "fr"))
+                .andReturn()
+                .getRequest()
+                .getSession(false);
+        MvcResult login = mvc.perform(post("/login")
+                        .session(loginPage)
+                        .with(csrf())
+                        .param("username", user)
+                        .param("password", Fixtures.PASSWORD))
+                .andExpect(redirectedUrl("/"))
+                .andReturn();
+        MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
+        assertThat(visibleText(
+                        page(get("/partners/" + partnerId).session(session).header("Accept-Language", "en"))))
+                .contains("Emplacements");
+        assertThat(visibleText(page(get("/partners/" + partnerId)
+                        .session(signIn(user, Fixtures.PASSWORD))
+                        .header("Accept-Language", "en"))))
+                .contains("Emplacements");
+    }
+
+    @Test
+    void a_live_search_after_the_session_expired_sends_the_browser_to_the_login_page() throws Exception {
+        mvc.perform(get("/partners").param("q", "x").header("HX-Request", "true"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("HX-Redirect", "/login"));
+    }
+
+    @Test
     void the_audit_page_is_for_program_admins_only() throws Exception {
         String name = Fixtures.unique("Audited");
         String partnerId = fixtures.createPartner(name);
