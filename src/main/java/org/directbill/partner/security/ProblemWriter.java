@@ -3,11 +3,9 @@ package org.directbill.partner.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import org.directbill.shared.web.Localized;
-import org.directbill.shared.web.ProblemTypes;
+import org.directbill.shared.web.Problems;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -23,12 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private final Localized localized;
+    private final Problems problems;
     private final LocaleResolver locales;
     private final JsonMapper json;
 
-    ProblemWriter(Localized localized, LocaleResolver locales, JsonMapper json) {
-        this.localized = localized;
+    ProblemWriter(Problems problems, LocaleResolver locales, JsonMapper json) {
+        this.problems = problems;
         this.locales = locales;
         this.json = json;
     }
@@ -50,13 +48,9 @@ class ProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private void write(HttpServletRequest request, HttpServletResponse response, int status, String code)
             throws IOException {
+        // The security filters run before Spring MVC has set the request's locale.
         Locale locale = locales.resolveLocale(request);
-        ProblemDetail problem = ProblemDetail.forStatus(status);
-        problem.setType(ProblemTypes.of(code));
-        problem.setTitle(localized.text("status." + status, List.of(), locale));
-        problem.setDetail(localized.text("problem." + code, List.of(), locale));
-        problem.setInstance(URI.create(request.getRequestURI()));
-        problem.setProperty("code", code);
+        ProblemDetail problem = problems.of(status, code, List.of(), request.getRequestURI(), locale);
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

@@ -2,7 +2,6 @@ package org.directbill.shared.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.List;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -21,9 +20,11 @@ import org.springframework.web.servlet.ModelAndView;
 class ErrorResponses implements ErrorController {
 
     private final Localized localized;
+    private final Problems problems;
 
-    ErrorResponses(Localized localized) {
+    ErrorResponses(Localized localized, Problems problems) {
         this.localized = localized;
+        this.problems = problems;
     }
 
     @RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
@@ -39,14 +40,8 @@ class ErrorResponses implements ErrorController {
     @RequestMapping
     ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
         int status = status(request);
-        String code = code(status);
-        ProblemDetail body = ProblemDetail.forStatus(status);
-        body.setType(ProblemTypes.of(code));
-        body.setTitle(localized.text("status." + status, List.of()));
-        body.setDetail(localized.text("problem." + code, List.of()));
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        body.setInstance(URI.create(uri == null ? "/" : uri.toString()));
-        body.setProperty("code", code);
+        ProblemDetail body = problems.of(status, code(status), List.of(), uri == null ? "/" : uri.toString());
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);

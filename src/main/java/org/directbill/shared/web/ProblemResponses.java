@@ -1,7 +1,6 @@
 package org.directbill.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,9 +41,11 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private final Localized localized;
+    private final Problems problems;
 
-    ProblemResponses(Localized localized) {
+    ProblemResponses(Localized localized, Problems problems) {
         this.localized = localized;
+        this.problems = problems;
     }
 
     @ExceptionHandler(ApiProblem.class)
@@ -210,13 +211,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private ProblemDetail problem(int status, String code, List<Object> arguments, String instance) {
-        ProblemDetail body = ProblemDetail.forStatus(status);
-        body.setType(ProblemTypes.of(code));
-        body.setTitle(localized.text("status." + status, List.of()));
-        body.setDetail(localized.text("problem." + code, arguments));
-        body.setInstance(URI.create(instance.isEmpty() ? "/" : instance));
-        body.setProperty("code", code);
-        return body;
+        return problems.of(status, code, arguments, instance);
     }
 
     private static ResponseEntity<Object> respond(ProblemDetail body) {
