@@ -33,6 +33,11 @@ public record Page<T>(List<T> items, int page, int size, long total) {
         }
     }
 
+    /** How many pages the whole list fills; at least one, even when empty. */
+    public long pages() {
+        return Math.max(1, (total + size - 1) / size);
+    }
+
     public <R> Page<R> map(Function<T, R> mapper) {
         return new Page<>(items.stream().map(mapper).toList(), page, size, total);
     }

@@ -80,4 +80,11 @@ class PageTest {
         assertThat(page.items()).containsExactly("a");
         assertThatThrownBy(() -> page.items().add("c")).isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void the_number_of_pages_rounds_up_and_is_at_least_one() {
+        assertThat(new Page<>(List.of(), 0, 20, 0).pages()).isEqualTo(1);
+        assertThat(new Page<>(List.of(), 0, 20, 20).pages()).isEqualTo(1);
+        assertThat(new Page<>(List.of(), 0, 20, 21).pages()).isEqualTo(2);
+    }
 }

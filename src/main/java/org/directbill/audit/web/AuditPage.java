@@ -25,7 +25,6 @@ class AuditPage {
         var entries = log.find(subject, Page.Request.of(Math.max(page, 0), 50));
         model.addAttribute("subject", subject);
         model.addAttribute("entries", entries);
-        model.addAttribute("pages", Math.max(1, (entries.total() + entries.size() - 1) / entries.size()));
         return "audit/list";
     }
 }

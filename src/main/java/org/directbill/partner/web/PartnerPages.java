@@ -61,7 +61,6 @@ class PartnerPages {
         Page<Partner> partners = directory.search(q, Page.Request.of(Math.max(page, 0), 20));
         model.addAttribute("q", q);
         model.addAttribute("partners", partners);
-        model.addAttribute("pages", Math.max(1, (partners.total() + partners.size() - 1) / partners.size()));
         model.addAttribute("countryNames", CountryOptions.names(LocaleContextHolder.getLocale()));
         // The same address answers a whole page or, to htmx's live search, the results only; a cache must
         // tell them apart. When htmx restores a page from history (e.g. on Back) it needs the whole page.
