@@ -1,0 +1,7 @@
+/** The revenue rules: plain Java, no framework, each rule testable alone. */
+@NullMarked
+@NamedInterface("domain")
+package org.directbill.revenue.domain;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;
