@@ -2,6 +2,7 @@ package org.directbill.partner;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -175,7 +176,7 @@ public class PartnerDirectory {
         return users.find(id).orElseThrow(() -> new NotFound("USER_NOT_FOUND", id.toString()));
     }
 
-    private UserAccount addUser(UserAccount.Valid valid, PartnerId partnerId) {
+    private UserAccount addUser(UserAccount.Valid valid, @Nullable PartnerId partnerId) {
         if (users.usernameTaken(valid.username())) {
             throw new Conflict("USERNAME_TAKEN", valid.username());
         }
@@ -297,7 +298,7 @@ public class PartnerDirectory {
 
     private static void requireStaff(Role... anyOf) {
         Caller caller = Callers.current();
-        if (caller.isPartnerUser() || java.util.Arrays.stream(anyOf).noneMatch(caller::has)) {
+        if (caller.isPartnerUser() || Arrays.stream(anyOf).noneMatch(caller::has)) {
             throw new AccessDeniedException("program staff only");
         }
     }
