@@ -218,6 +218,16 @@ class AccessMatrixTest {
                         EnumSet.of(PROGRAM_ADMIN),
                         false),
                 new Call(
+                        "import exchange rates",
+                        // The ECB's first publication; importing it again is idempotent, so every caller sees 200.
+                        () -> post("/api/v1/fx-rates")
+                                .contentType("text/csv")
+                                .content("Date,USD,\n1999-01-04,1.1789,\n"),
+                        200,
+                        EnumSet.of(PROGRAM_ADMIN),
+                        false),
+                new Call("read the exchange-rate coverage", () -> get("/api/v1/fx-rates/coverage"), 200, STAFF, false),
+                new Call(
                         "ask who I am",
                         () -> get("/api/v1/me"),
                         200,

@@ -1,0 +1,4 @@
+@NullMarked
+package org.directbill.revenue.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.directbill.revenue.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.directbill.revenue.web;
+
+import org.jspecify.annotations.NullMarked;
