@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.directbill.support.Fixtures;
 import org.directbill.support.IntegrationTest;
+import org.directbill.support.Pages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +28,6 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -551,18 +551,12 @@ class PartnerPagesTest {
     // ---------------------------------------------------------------------------------------------
 
     private String page(MockHttpServletRequestBuilder request) throws Exception {
-        ResultActions result = mvc.perform(request).andExpect(status().isOk());
-        assertThat(result.andReturn().getResponse().getContentType()).startsWith(MediaType.TEXT_HTML_VALUE);
-        return result.andReturn().getResponse().getContentAsString();
+        return new Pages(mvc).page(request);
     }
 
     /** Signs in through the login form, as a browser does, and keeps the session. */
     private MockHttpSession signIn(String username, String password) throws Exception {
-        MvcResult result = mvc.perform(formLogin("/login").user(username).password(password))
-                .andExpect(status().isFound())
-                .andExpect(redirectedUrl("/"))
-                .andReturn();
-        return (MockHttpSession) result.getRequest().getSession(false);
+        return new Pages(mvc).signIn(username, password);
     }
 
     /** A program admin of its own, so that switching its language disturbs no other test. */
@@ -589,15 +583,7 @@ class PartnerPagesTest {
 
     /** What a person reads: the body without tags, entities decoded, whitespace collapsed. */
     private static String visibleText(String html) {
-        String body = html.replaceAll("(?s)<head>.*?</head>", " ")
-                .replaceAll("(?s)<script.*?</script>", " ")
-                .replaceAll("<[^>]+>", " ");
-        return body.replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&quot;", "\"")
-                .replace("&#39;", "'")
-                .replace("&amp;", "&")
-                .replaceAll("\\s+", " ");
+        return Pages.visibleText(html);
     }
 
     /** The markup of one form field, from its label to the end of its wrapping element. */

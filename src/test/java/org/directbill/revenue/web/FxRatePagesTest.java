@@ -1,26 +1,23 @@
 package org.directbill.revenue.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
 import org.directbill.revenue.FxFiles;
 import org.directbill.support.Fixtures;
 import org.directbill.support.IntegrationTest;
+import org.directbill.support.Pages;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
-import org.springframework.test.web.servlet.ResultActions;
 
 /** The exchange-rate pages as a person meets them: the import form and its answer, the coverage table, who sees what. */
 @IntegrationTest
@@ -146,29 +143,15 @@ class FxRatePagesTest {
     // ---------------------------------------------------------------------------------------------
 
     private String page(RequestBuilder request) throws Exception {
-        ResultActions result = mvc.perform(request).andExpect(status().isOk());
-        assertThat(result.andReturn().getResponse().getContentType()).startsWith(MediaType.TEXT_HTML_VALUE);
-        return result.andReturn().getResponse().getContentAsString();
+        return new Pages(mvc).page(request);
     }
 
     private MockHttpSession signIn(String username, String password) throws Exception {
-        MvcResult result = mvc.perform(formLogin("/login").user(username).password(password))
-                .andExpect(status().isFound())
-                .andExpect(redirectedUrl("/"))
-                .andReturn();
-        return (MockHttpSession) result.getRequest().getSession(false);
+        return new Pages(mvc).signIn(username, password);
     }
 
     /** What a person reads: the body without tags, entities decoded, whitespace collapsed. */
     private static String visibleText(String html) {
-        String body = html.replaceAll("(?s)<head>.*?</head>", " ")
-                .replaceAll("(?s)<script.*?</script>", " ")
-                .replaceAll("<[^>]+>", " ");
-        return body.replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&quot;", "\"")
-                .replace("&#39;", "'")
-                .replace("&amp;", "&")
-                .replaceAll("\\s+", " ");
+        return Pages.visibleText(html);
     }
 }
