@@ -1,7 +1,10 @@
 package org.directbill.partner;
 
+import java.util.Arrays;
 import java.util.Optional;
 import org.directbill.partner.domain.Caller;
+import org.directbill.partner.domain.Role;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -13,6 +16,18 @@ public final class Callers {
 
     public static Caller current() {
         return find().orElseThrow(() -> new AuthenticationCredentialsNotFoundException("not signed in"));
+    }
+
+    /**
+     * The caller, when it is program staff or a machine account holding one of {@code anyOf};
+     * otherwise a refusal (403). A partner user never qualifies, whatever its roles.
+     */
+    public static Caller requireStaff(Role... anyOf) {
+        Caller caller = current();
+        if (caller.isPartnerUser() || Arrays.stream(anyOf).noneMatch(caller::has)) {
+            throw new AccessDeniedException("program staff only");
+        }
+        return caller;
     }
 
     public static Optional<Caller> find() {

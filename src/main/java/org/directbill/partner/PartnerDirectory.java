@@ -2,7 +2,6 @@ package org.directbill.partner;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -86,7 +85,7 @@ public class PartnerDirectory {
     public record PartnerView(Partner partner, List<Location> locations) {}
 
     public Partner register(Partner.Registration registration) {
-        requireStaff(Role.PROGRAM_ADMIN);
+        Callers.requireStaff(Role.PROGRAM_ADMIN);
         Partner partner = Partner.register(registration, PartnerId.random(), clock.instant());
         if (partner.registrationId() != null
                 && partners.registrationIdTaken(partner.country(), partner.registrationId())) {
@@ -107,7 +106,7 @@ public class PartnerDirectory {
 
     @Transactional(readOnly = true)
     public Page<Partner> search(String query, Page.Request request) {
-        requireStaff(Role.PROGRAM_ADMIN, Role.REVIEWER, Role.CREDIT_ANALYST);
+        Callers.requireStaff(Role.PROGRAM_ADMIN, Role.REVIEWER, Role.CREDIT_ANALYST);
         return partners.search(query, request);
     }
 
@@ -160,19 +159,19 @@ public class PartnerDirectory {
     }
 
     public UserAccount addStaffUser(UserAccount.Registration registration) {
-        requireStaff(Role.PROGRAM_ADMIN);
+        Callers.requireStaff(Role.PROGRAM_ADMIN);
         return addUser(UserAccount.validateStaff(registration), null);
     }
 
     @Transactional(readOnly = true)
     public Page<UserAccount> staffUsers(Page.Request request) {
-        requireStaff(Role.PROGRAM_ADMIN);
+        Callers.requireStaff(Role.PROGRAM_ADMIN);
         return users.staff(request);
     }
 
     @Transactional(readOnly = true)
     public UserAccount user(UserId id) {
-        requireStaff(Role.PROGRAM_ADMIN);
+        Callers.requireStaff(Role.PROGRAM_ADMIN);
         return users.find(id).orElseThrow(() -> new NotFound("USER_NOT_FOUND", id.toString()));
     }
 
@@ -210,7 +209,7 @@ public class PartnerDirectory {
     }
 
     public ApiKey.Issued issueApiKey(UserId userId, String name) {
-        requireStaff(Role.PROGRAM_ADMIN);
+        Callers.requireStaff(Role.PROGRAM_ADMIN);
         Violations violations = new Violations();
         String keyName = violations.requireText("name", name, 100);
         violations.throwIfAny();
@@ -294,13 +293,6 @@ public class PartnerDirectory {
             case ALLOWED -> {}
         }
         return partners.find(id).orElseThrow(() -> new NotFound("PARTNER_NOT_FOUND", id.toString()));
-    }
-
-    private static void requireStaff(Role... anyOf) {
-        Caller caller = Callers.current();
-        if (caller.isPartnerUser() || Arrays.stream(anyOf).noneMatch(caller::has)) {
-            throw new AccessDeniedException("program staff only");
-        }
     }
 
     private void audit(AuditEvent event) {

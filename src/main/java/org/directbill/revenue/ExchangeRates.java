@@ -3,7 +3,6 @@ package org.directbill.revenue;
 import java.io.Reader;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.directbill.partner.Callers;
@@ -18,7 +17,6 @@ import org.directbill.revenue.domain.ReferenceRate;
 import org.directbill.revenue.domain.ReferenceRates;
 import org.directbill.shared.audit.AuditEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,7 +47,7 @@ public class ExchangeRates {
 
     /** Imports a file in the ECB's shape; refuses it whole ({@code InvalidRateFile}) on any error. */
     public ImportCounts importEcb(Reader csv) {
-        Caller caller = requireStaff(Role.PROGRAM_ADMIN);
+        Caller caller = Callers.requireStaff(Role.PROGRAM_ADMIN);
         rates.lockForImport();
         UUID importId = UUID.randomUUID();
         rates.startImport(importId, clock.instant(), caller.username());
@@ -87,16 +85,8 @@ public class ExchangeRates {
     /** Per currency: first and last publication, how many, and the gaps between. */
     @Transactional(readOnly = true)
     public List<CurrencyCoverage> coverage() {
-        requireStaff(Role.PROGRAM_ADMIN, Role.REVIEWER, Role.CREDIT_ANALYST);
+        Callers.requireStaff(Role.PROGRAM_ADMIN, Role.REVIEWER, Role.CREDIT_ANALYST);
         return CurrencyCoverage.of(rates.spans(), rates.silencesLongerThan(Gap.MAX_QUIET_DAYS));
-    }
-
-    private static Caller requireStaff(Role... anyOf) {
-        Caller caller = Callers.current();
-        if (caller.isPartnerUser() || Arrays.stream(anyOf).noneMatch(caller::has)) {
-            throw new AccessDeniedException("program staff only");
-        }
-        return caller;
     }
 
     /** A rate as the audit log keeps it: the value as a decimal string, exact. */
