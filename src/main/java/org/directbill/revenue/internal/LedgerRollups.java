@@ -1,0 +1,117 @@
+package org.directbill.revenue.internal;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.directbill.revenue.domain.ProductCategory;
+import org.directbill.revenue.domain.RevenueGroup;
+import org.directbill.revenue.domain.VerificationState;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The ledger's rollups ({@code ledger_rollup}): the ledger summed per location, billing date,
+ * category, currency, paid date and verification state, which is all the revenue looks at.
+ *
+ * <p>Every change of ledger lines keeps them current in the same transaction, set-based: the lines
+ * about to change are {@linkplain #subtract subtracted} from their groups, changed, then {@linkplain
+ * #add added} to their new groups. Each method takes the changing lines as a condition on {@code
+ * ledger_line l} with its parameters, so a change of millions of lines is two statements. A group
+ * left with no line is deleted, so the rollups of a ledger are always those a {@linkplain #rebuild
+ * rebuild} would give.
+ */
+@Repository
+public class LedgerRollups {
+
+    private static final String GROUP_COLUMNS =
+            "location_id, billing_date, product_category, currency, paid_date, verification";
+
+    private static final String GROUPS_OF_LINES = "SELECT l.location_id, l.billing_date, l.product_category,"
+            + " l.currency, l.paid_date, l.verification, SUM(l.amount) AS amount, COUNT(*) AS lines"
+            + " FROM ledger_line l WHERE %s"
+            + " GROUP BY l.location_id, l.billing_date, l.product_category, l.currency, l.paid_date, l.verification";
+
+    private static final String SAME_GROUP = "r.location_id = s.location_id AND r.billing_date = s.billing_date"
+            + " AND r.product_category = s.product_category AND r.currency = s.currency"
+            + " AND r.verification = s.verification AND r.paid_date IS NOT DISTINCT FROM s.paid_date";
+
+    private final JdbcClient jdbc;
+
+    LedgerRollups(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Adds the lines of {@code ledger_line l} that meet {@code condition} to their groups. */
+    public void add(String condition, Map<String, ?> parameters) {
+        jdbc.sql("MERGE INTO ledger_rollup r USING (" + GROUPS_OF_LINES.formatted(condition) + ") s ON (" + SAME_GROUP
+                        + ") WHEN MATCHED THEN UPDATE SET amount = r.amount + s.amount, lines = r.lines + s.lines"
+                        + " WHEN NOT MATCHED THEN INSERT (" + GROUP_COLUMNS + ", amount, lines) VALUES"
+                        + " (s.location_id, s.billing_date, s.product_category, s.currency, s.paid_date,"
+                        + " s.verification, s.amount, s.lines)")
+                .params(parameters)
+                .update();
+    }
+
+    /**
+     * Takes the lines of {@code ledger_line l} that meet {@code condition} out of their groups,
+     * deleting the groups they leave empty. Called before the lines change.
+     */
+    public void subtract(String condition, Map<String, ?> parameters) {
+        jdbc.sql("MERGE INTO ledger_rollup r USING (" + GROUPS_OF_LINES.formatted(condition) + ") s ON (" + SAME_GROUP
+                        + ") WHEN MATCHED AND r.lines = s.lines THEN DELETE"
+                        + " WHEN MATCHED THEN UPDATE SET amount = r.amount - s.amount, lines = r.lines - s.lines")
+                .params(parameters)
+                .update();
+    }
+
+    /** Recomputes every rollup from the ledger. */
+    public void rebuild() {
+        jdbc.sql("DELETE FROM ledger_rollup").update();
+        jdbc.sql("INSERT INTO ledger_rollup (" + GROUP_COLUMNS + ", amount, lines) "
+                        + GROUPS_OF_LINES.formatted("1 = 1"))
+                .update();
+    }
+
+    /** The groups of these locations billed between two dates (inclusive). */
+    public List<RevenueGroup> of(Collection<String> locationIds, LocalDate from, LocalDate to) {
+        if (locationIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + GROUP_COLUMNS + ", amount, lines FROM ledger_rollup"
+                        + " WHERE location_id IN (:locations) AND billing_date BETWEEN :from AND :to")
+                .param("locations", List.copyOf(locationIds))
+                .param("from", from)
+                .param("to", to)
+                .query(LedgerRollups::group)
+                .list();
+    }
+
+    /** Every group, as a from-scratch recomputation from the ledger would give them (for checks). */
+    public List<RevenueGroup> recomputedFromLedger() {
+        return jdbc.sql(GROUPS_OF_LINES.formatted("1 = 1")).query(LedgerRollups::group).list();
+    }
+
+    /** Every group as stored. */
+    public List<RevenueGroup> all() {
+        return jdbc.sql("SELECT " + GROUP_COLUMNS + ", amount, lines FROM ledger_rollup")
+                .query(LedgerRollups::group)
+                .list();
+    }
+
+    static RevenueGroup group(ResultSet row, int rowNum) throws SQLException {
+        Date paid = row.getDate("paid_date");
+        return new RevenueGroup(
+                row.getString("location_id"),
+                row.getDate("billing_date").toLocalDate(),
+                ProductCategory.valueOf(row.getString("product_category")),
+                row.getString("currency"),
+                paid == null ? null : paid.toLocalDate(),
+                VerificationState.valueOf(row.getString("verification")),
+                row.getBigDecimal("amount"),
+                row.getLong("lines"));
+    }
+}
