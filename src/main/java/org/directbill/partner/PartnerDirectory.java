@@ -130,6 +130,16 @@ public class PartnerDirectory {
                 .orElseThrow(() -> new NotFound("LOCATION_NOT_FOUND", locationId));
     }
 
+    /**
+     * Every location ID of every partner, for the programs that feed the ledger (a ledger line must
+     * name a known location).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> knownLocationIds() {
+        Callers.requireStaff(Role.PROGRAM_ADMIN, Role.INTEGRATION);
+        return locations.allIds();
+    }
+
     public Location changeMembershipStatus(PartnerId id, String locationId, MembershipStatus status) {
         require(PartnerPermission.MANAGE_LOCATIONS, id);
         Violations violations = new Violations();

@@ -14,5 +14,7 @@ CREATE TABLE ledger_staging (
     billing_date     DATE           NOT NULL,
     paid_date        DATE,
     amount           NUMERIC(19, 4) NOT NULL,
-    currency         CHAR(3)        NOT NULL
+    currency         CHAR(3)        NOT NULL,
+    -- Set by the checks: the line is stored unpaid and this one brings its paid date.
+    paid_update      BOOLEAN        NOT NULL DEFAULT FALSE
 );

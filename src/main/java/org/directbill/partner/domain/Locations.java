@@ -16,4 +16,7 @@ public interface Locations {
     void update(Location location);
 
     List<Location> ofPartner(PartnerId partnerId);
+
+    /** Every location ID there is (a ledger import checks its lines against them). */
+    java.util.Set<String> allIds();
 }

@@ -70,6 +70,12 @@ class JdbcLocations implements Locations {
                 .list();
     }
 
+    @Override
+    public java.util.Set<String> allIds() {
+        return new java.util.HashSet<>(
+                jdbc.sql("SELECT location_id FROM location").query(String.class).list());
+    }
+
     private static Location map(ResultSet rs, int row) throws SQLException {
         return new Location(
                 rs.getString("location_id"),

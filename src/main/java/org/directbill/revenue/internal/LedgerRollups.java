@@ -27,7 +27,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class LedgerRollups {
 
-    private static final String GROUP_COLUMNS =
+    static final String GROUP_COLUMNS =
             "location_id, billing_date, product_category, currency, paid_date, verification";
 
     private static final String GROUPS_OF_LINES = "SELECT l.location_id, l.billing_date, l.product_category,"
@@ -47,7 +47,24 @@ public class LedgerRollups {
 
     /** Adds the lines of {@code ledger_line l} that meet {@code condition} to their groups. */
     public void add(String condition, Map<String, ?> parameters) {
-        jdbc.sql("MERGE INTO ledger_rollup r USING (" + GROUPS_OF_LINES.formatted(condition) + ") s ON (" + SAME_GROUP
+        addGroups(GROUPS_OF_LINES.formatted(condition), parameters);
+    }
+
+    /**
+     * Takes the lines of {@code ledger_line l} that meet {@code condition} out of their groups,
+     * deleting the groups they leave empty. Called before the lines change.
+     */
+    public void subtract(String condition, Map<String, ?> parameters) {
+        subtractGroups(GROUPS_OF_LINES.formatted(condition), parameters);
+    }
+
+    /**
+     * Adds groups given by a query returning the group columns ({@value #GROUP_COLUMNS}) with
+     * {@code amount} and {@code lines}: for lines not in {@code ledger_line} yet, or as they will be
+     * once changed.
+     */
+    public void addGroups(String groupsQuery, Map<String, ?> parameters) {
+        jdbc.sql("MERGE INTO ledger_rollup r USING (" + groupsQuery + ") s ON (" + SAME_GROUP
                         + ") WHEN MATCHED THEN UPDATE SET amount = r.amount + s.amount, lines = r.lines + s.lines"
                         + " WHEN NOT MATCHED THEN INSERT (" + GROUP_COLUMNS + ", amount, lines) VALUES"
                         + " (s.location_id, s.billing_date, s.product_category, s.currency, s.paid_date,"
@@ -56,12 +73,9 @@ public class LedgerRollups {
                 .update();
     }
 
-    /**
-     * Takes the lines of {@code ledger_line l} that meet {@code condition} out of their groups,
-     * deleting the groups they leave empty. Called before the lines change.
-     */
-    public void subtract(String condition, Map<String, ?> parameters) {
-        jdbc.sql("MERGE INTO ledger_rollup r USING (" + GROUPS_OF_LINES.formatted(condition) + ") s ON (" + SAME_GROUP
+    /** Takes groups given by a query (as for {@link #addGroups}) out, deleting those left empty. */
+    public void subtractGroups(String groupsQuery, Map<String, ?> parameters) {
+        jdbc.sql("MERGE INTO ledger_rollup r USING (" + groupsQuery + ") s ON (" + SAME_GROUP
                         + ") WHEN MATCHED AND r.lines = s.lines THEN DELETE"
                         + " WHEN MATCHED THEN UPDATE SET amount = r.amount - s.amount, lines = r.lines - s.lines")
                 .params(parameters)
@@ -92,7 +106,14 @@ public class LedgerRollups {
 
     /** Every group, as a from-scratch recomputation from the ledger would give them (for checks). */
     public List<RevenueGroup> recomputedFromLedger() {
-        return jdbc.sql(GROUPS_OF_LINES.formatted("1 = 1")).query(LedgerRollups::group).list();
+        return jdbc.sql(GROUPS_OF_LINES.formatted("1 = 1"))
+                .query(LedgerRollups::group)
+                .list();
+    }
+
+    /** How many groups there are. */
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM ledger_rollup").query(Long.class).single();
     }
 
     /** Every group as stored. */

@@ -1,0 +1,175 @@
+package org.directbill.revenue.domain;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The mechanics shared by ledger and payments files (ledger-format.md): UTF-8 text with an optional
+ * byte-order mark, a header naming the columns in any order, then one record per line, comma-
+ * separated with RFC 4180 quoting or tab-separated. It reads the header (refusing a file that lacks
+ * a required column), then hands over each record's values in the order of the expected columns,
+ * streaming: nothing is kept per line.
+ */
+final class DelimitedFile {
+
+    /** A column a file is expected to have. */
+    record Column(String name, boolean required) {}
+
+    /** Receives each well-formed record: its line number and its values, "" where a column is absent. */
+    interface Rows {
+        void row(long line, String[] values);
+    }
+
+    /** TSV has no quoting: a character that never appears in text stands for the quote. */
+    private static final char NO_QUOTE = '\u0000';
+
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    private final CsvReader<CsvRecord> reader;
+    private final Iterator<CsvRecord> records;
+    private final int width;
+    private final int[] positions;
+    private final List<FileError> warnings = new ArrayList<>();
+    private long lastLine = 1;
+
+    private DelimitedFile(Reader text, FileFormat format, List<Column> columns) {
+        this.reader = CsvReader.builder()
+                .fieldSeparator(format.separator())
+                .quoteCharacter(format == FileFormat.CSV ? '"' : NO_QUOTE)
+                .skipEmptyLines(true)
+                // Each record's width is checked here, to say which line is wrong and how.
+                .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .allowUnclosedQuote(false)
+                .ofCsvRecord(text);
+        this.records = reader.iterator();
+        List<FileError> errors = new ArrayList<>();
+        List<String> names = readHeader(errors);
+        int used = names.size();
+        while (used > 0 && names.get(used - 1).isEmpty()) {
+            used--; // a trailing separator on the header line
+        }
+        this.width = used;
+        this.positions = new int[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            Column column = columns.get(i);
+            positions[i] = names.indexOf(column.name());
+            if (positions[i] >= 0 && names.lastIndexOf(column.name()) != positions[i]) {
+                errors.add(FileError.of(1, column.name(), "DUPLICATE_COLUMN", column.name()));
+            } else if (positions[i] < 0 && column.required()) {
+                errors.add(FileError.of(1, column.name(), "MISSING_COLUMN", column.name()));
+            }
+        }
+        List<String> expected = columns.stream().map(Column::name).toList();
+        for (int position = 0; position < width; position++) {
+            String name = names.get(position);
+            if (!name.isEmpty() && !expected.contains(name)) {
+                warnings.add(FileError.of(1, name, "UNKNOWN_COLUMN", name));
+            }
+        }
+        if (!errors.isEmpty()) {
+            close();
+            throw new InvalidFileHeader(errors);
+        }
+    }
+
+    /**
+     * Opens a file and reads its header; refuses it ({@link InvalidFileHeader}) when it is empty,
+     * unreadable, or lacks a required column or names one twice.
+     */
+    static DelimitedFile open(Reader text, FileFormat format, List<Column> columns) {
+        return new DelimitedFile(text, format, columns);
+    }
+
+    private List<String> readHeader(List<FileError> errors) {
+        try {
+            if (!records.hasNext()) {
+                close();
+                throw new InvalidFileHeader(List.of(FileError.of(1, null, "EMPTY_FILE")));
+            }
+            CsvRecord header = records.next();
+            List<String> names = new ArrayList<>(header.getFields());
+            if (!names.get(0).isEmpty() && names.get(0).charAt(0) == BYTE_ORDER_MARK) {
+                names.set(0, names.get(0).substring(1));
+            }
+            names.replaceAll(name -> name.strip().toLowerCase(Locale.ROOT));
+            lastLine = header.getStartingLineNumber();
+            if (lastLine != 1) {
+                errors.add(FileError.of(1, null, "EMPTY_FILE"));
+            }
+            return names;
+        } catch (CsvParseException unreadable) {
+            close();
+            throw new InvalidFileHeader(List.of(FileError.of(1, null, "MALFORMED_CSV")));
+        } catch (UncheckedIOException unreadable) {
+            if (!(unreadable.getCause() instanceof CharacterCodingException)) {
+                throw unreadable;
+            }
+            close();
+            throw new InvalidFileHeader(List.of(FileError.of(1, null, "NOT_UTF8")));
+        }
+    }
+
+    /** What the header had that is not read: each unknown column, once. */
+    List<FileError> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /**
+     * Reads every record to the end, handing the well-formed ones to {@code rows} and reporting the
+     * others to {@code errors}; returns how many records were read. A file whose quoting breaks
+     * cannot be read further: the error says where, and reading stops.
+     */
+    long read(Rows rows, FileErrors errors) {
+        long read = 0;
+        try {
+            while (records.hasNext()) {
+                CsvRecord record = records.next();
+                lastLine = record.getStartingLineNumber();
+                read++;
+                int fields = record.getFieldCount();
+                while (fields > width && record.getField(fields - 1).isEmpty()) {
+                    fields--; // trailing separators
+                }
+                if (fields != width) {
+                    errors.add(FileError.of(
+                            lastLine, null, "MALFORMED_ROW", String.valueOf(fields), String.valueOf(width)));
+                    continue;
+                }
+                String[] values = new String[positions.length];
+                for (int i = 0; i < positions.length; i++) {
+                    values[i] = positions[i] < 0 ? "" : record.getField(positions[i]);
+                }
+                rows.row(lastLine, values);
+            }
+        } catch (CsvParseException unreadable) {
+            errors.add(FileError.of(lastLine + 1, null, "MALFORMED_CSV"));
+        } catch (UncheckedIOException unreadable) {
+            if (!(unreadable.getCause() instanceof CharacterCodingException)) {
+                throw unreadable;
+            }
+            errors.add(FileError.of(lastLine + 1, null, "NOT_UTF8"));
+        } finally {
+            close();
+        }
+        return read;
+    }
+
+    private void close() {
+        try {
+            reader.close();
+        } catch (IOException closing) {
+            throw new UncheckedIOException(closing);
+        }
+    }
+}
