@@ -3,14 +3,23 @@ package org.directbill.revenue.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.directbill.revenue.LedgerFiles.file;
 import static org.directbill.revenue.LedgerFiles.line;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import org.directbill.revenue.LedgerFiles;
+import org.directbill.revenue.internal.LedgerRollups;
 import org.directbill.support.Fixtures;
 import org.directbill.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
@@ -23,6 +32,9 @@ class LedgerImportApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    LedgerRollups rollups;
 
     LedgerFiles ledger;
     String location;
@@ -118,5 +130,161 @@ class LedgerImportApiTest {
         assertThat(paid.get("linesPaidUpdated").asLong()).isEqualTo(2);
         JsonNode unknown = ledger.importPayments("invoice_id,paid_date\nNOPE-" + prefix + ",2020-07-01\n");
         assertThat(unknown.get("errors").get(0).get("code").asString()).isEqualTo("UNKNOWN_INVOICE");
+    }
+
+    @Test
+    void aLineRepeatedInsideOneFileIsImportedOnceWithItsPaidDate() throws Exception {
+        JsonNode job =
+                ledger.importLedger(file(sale("1", "", "10.5"), sale("2", "", "1"), sale("1", "2020-06-01", "10.5")));
+
+        assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("linesImported").asLong()).isEqualTo(2);
+        assertThat(job.get("linesDuplicate").asLong()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT paid_date FROM ledger_line WHERE line_id = ?")
+                        .params(prefix + "1")
+                        .query(java.time.LocalDate.class)
+                        .single())
+                .isEqualTo("2020-06-01");
+        assertThat(rollups.all()).containsExactlyInAnyOrderElementsOf(rollups.recomputedFromLedger());
+    }
+
+    @Test
+    void aLineRepeatedInsideOneFileWithAnotherAmountRefusesTheFile() throws Exception {
+        JsonNode refused = ledger.importLedger(file(sale("1", "", "10.5"), sale("1", "", "10.6")));
+
+        assertThat(refused.get("status").asString()).isEqualTo("FAILED");
+        assertThat(refused.get("errors").get(0).get("line").asLong()).isEqualTo(3);
+        assertThat(refused.get("errors").get(0).get("code").asString()).isEqualTo("CONFLICTING_DUPLICATE");
+        assertThat(storedLines()).isZero();
+    }
+
+    @Test
+    void aStoredPaidDateMeetingAnEmptyOneIsADuplicate() throws Exception {
+        ledger.importLedger(file(sale("1", "2020-06-01", "10.5")));
+        JsonNode older = ledger.importLedger(file(sale("1", "", "10.5")));
+
+        assertThat(older.get("linesDuplicate").asLong()).isEqualTo(1);
+        assertThat(older.get("linesPaidUpdated").asLong()).isZero();
+    }
+
+    @Test
+    void anotherPaidDateForAPaidLineIsAConflict() throws Exception {
+        ledger.importLedger(file(sale("1", "2020-06-01", "10.5")));
+        JsonNode refused = ledger.importLedger(file(sale("1", "2020-06-02", "10.5")));
+
+        assertThat(refused.get("errors").get(0).get("column").asString()).isEqualTo("paid_date");
+    }
+
+    @Test
+    void aTabSeparatedFileIsRead() throws Exception {
+        String tsv = file(sale("1", "2020-06-01", "10.5")).replace(',', '\t');
+        JsonNode job = ledger.run("/api/v1/ledger/imports", "text/tab-separated-values", tsv, Fixtures.admin());
+
+        assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("format").asString()).isEqualTo("TSV");
+    }
+
+    @Test
+    void aFileCanComeAsTheMultipartFieldFileAndKeepsItsName() throws Exception {
+        String location = mvc.perform(multipart("/api/v1/ledger/imports")
+                        .file(new MockMultipartFile(
+                                "file",
+                                "sales.tsv",
+                                "application/octet-stream",
+                                file(sale("1", "", "1")).replace(',', '\t').getBytes(StandardCharsets.UTF_8)))
+                        .with(Fixtures.admin()))
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
+        JsonNode job = ledger.awaitEnd(location);
+
+        assertThat(job.get("fileName").asString()).isEqualTo("sales.tsv");
+        assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void aHeaderWithoutARequiredColumnIsRefusedAtOnceAndStartsNoJob() throws Exception {
+        long jobs =
+                jdbc.sql("SELECT COUNT(*) FROM ledger_import").query(Long.class).single();
+        mvc.perform(post("/api/v1/ledger/imports")
+                        .with(Fixtures.admin())
+                        .header("Accept-Language", "fr")
+                        .contentType("text/csv")
+                        .content("line_id,invoice_id,location_id,customer_id,product_category,billing_date,currency\n"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].line").value(1))
+                .andExpect(jsonPath("$.errors[0].column").value("amount"))
+                .andExpect(jsonPath("$.errors[0].code").value("MISSING_COLUMN"))
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("L’en-tête n’a pas de colonne amount, qui est obligatoire."));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ledger_import")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(jobs);
+    }
+
+    @Test
+    void aBodyThatIsNotCsvIsRefusedWith415() throws Exception {
+        mvc.perform(post("/api/v1/ledger/imports")
+                        .with(Fixtures.admin())
+                        .contentType("application/json")
+                        .content("{}"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+    }
+
+    @Test
+    void anUnknownColumnIsReportedOnceAsAWarning() throws Exception {
+        String csv = file(sale("1", "", "1")).replaceFirst("\n", ",region\n").replace(",EUR\n", ",EUR,west\n");
+        JsonNode job = ledger.importLedger(csv);
+
+        assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("warnings")).hasSize(1);
+        assertThat(job.get("warnings").get(0).get("column").asString()).isEqualTo("region");
+    }
+
+    @Test
+    void theOrderingPlatformFeedsTheLedgerWithItsKeyAndReviewersOnlyRead() throws Exception {
+        Fixtures fixtures = new Fixtures(mvc);
+        String key =
+                fixtures.issueApiKey(fixtures.addStaff("INTEGRATION").get("id").asString());
+        JsonNode job = ledger.run("/api/v1/ledger/imports", "text/csv", file(sale("1", "", "1")), request -> {
+            request.addHeader("Authorization", "Bearer " + key);
+            return request;
+        });
+        assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("submittedBy").asString()).isNotBlank();
+
+        String reviewer = fixtures.addStaff("REVIEWER").get("email").asString();
+        mvc.perform(post("/api/v1/ledger/imports")
+                        .with(Fixtures.as(reviewer))
+                        .contentType("text/csv")
+                        .content(file(sale("2", "", "1"))))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/ledger/imports/" + job.get("id").asString()).with(Fixtures.as(reviewer)))
+                .andExpect(status().isOk());
+        String partnerUser = fixtures.addPartnerUser(fixtures.createPartner(Fixtures.unique("P ")), "GLOBAL_ADMIN");
+        mvc.perform(get("/api/v1/ledger/imports/" + job.get("id").asString()).with(Fixtures.as(partnerUser)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/ledger/imports/" + job.get("id").asString())).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void anUnknownImportIs404() throws Exception {
+        mvc.perform(get("/api/v1/ledger/imports/" + java.util.UUID.randomUUID()).with(Fixtures.admin()))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("IMPORT_NOT_FOUND"));
+    }
+
+    @Test
+    void aProgramAdminCanRebuildTheRollupsAndTheyStayTheSame() throws Exception {
+        ledger.importLedger(file(sale("1", "", "10.5"), sale("2", "2020-06-01", "1")));
+        var before = rollups.all();
+
+        mvc.perform(post("/api/v1/ledger/rollups/rebuild").with(Fixtures.admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.groups").value(before.size()));
+        assertThat(rollups.all()).containsExactlyInAnyOrderElementsOf(before);
     }
 }
