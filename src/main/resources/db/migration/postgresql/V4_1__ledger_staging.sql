@@ -19,3 +19,16 @@ CREATE UNLOGGED TABLE ledger_staging (
     -- Set by the checks: the line is stored unpaid and this one brings its paid date.
     paid_update      BOOLEAN        NOT NULL DEFAULT FALSE
 );
+
+-- What an import adds to the rollups, summed as the file is read and written here in pieces (memory
+-- stays bounded), then merged into ledger_rollup at once.
+CREATE UNLOGGED TABLE ledger_rollup_delta (
+    import_id        UUID           NOT NULL,
+    location_id      VARCHAR(10)    NOT NULL,
+    billing_date     DATE           NOT NULL,
+    product_category VARCHAR(24)    NOT NULL,
+    currency         CHAR(3)        NOT NULL,
+    paid_date        DATE,
+    amount           NUMERIC(38, 4) NOT NULL,
+    lines            BIGINT         NOT NULL
+);

@@ -5,6 +5,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +40,7 @@ import org.springframework.security.concurrent.DelegatingSecurityContextExecutor
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -63,7 +65,8 @@ public class ImportRunner {
     private static final String AUDIT_SUBJECT = "ledger";
 
     private final ImportRecords records;
-    private final LedgerStaging staging;
+    private final BulkLoader loader;
+    private final DirectLoad directLoad;
     private final LedgerMerge ledgerMerge;
     private final PaymentMerge paymentMerge;
     private final PartnerDirectory partners;
@@ -77,7 +80,8 @@ public class ImportRunner {
 
     ImportRunner(
             ImportRecords records,
-            LedgerStaging staging,
+            BulkLoader loader,
+            DirectLoad directLoad,
             LedgerMerge ledgerMerge,
             PaymentMerge paymentMerge,
             PartnerDirectory partners,
@@ -86,7 +90,8 @@ public class ImportRunner {
             PlatformTransactionManager transactions,
             @Value("${directbill.revenue.imports.silence-limit:PT1M}") Duration silenceLimit) {
         this.records = records;
-        this.staging = staging;
+        this.loader = loader;
+        this.directLoad = directLoad;
         this.ledgerMerge = ledgerMerge;
         this.paymentMerge = paymentMerge;
         this.partners = partners;
@@ -145,7 +150,7 @@ public class ImportRunner {
             aside.executeWithoutResult(status -> records.started(job.id(), clock.instant()));
             Result result = work.execute(status -> {
                 Result done = job.kind() == ImportKind.LEDGER
-                        ? ledger(job, file, errors, progress)
+                        ? ledger(job, file, errors, progress, status)
                         : payments(job, file, errors, progress);
                 if (!errors.isEmpty()) {
                     status.setRollbackOnly();
@@ -195,37 +200,62 @@ public class ImportRunner {
 
     private record Result(ImportRecords.Counts counts, List<FileError> warnings) {}
 
-    private Result ledger(LedgerImport job, Path file, FileErrors errors, Progress progress) {
+    private Result ledger(
+            LedgerImport job, Path file, FileErrors errors, Progress progress, TransactionStatus transaction) {
         Set<String> known = partners.knownLocationIds();
+        Timings timings = new Timings();
+        Object beforeDirect = transaction.createSavepoint();
+        try (CountingInputStream bytes = new CountingInputStream(Files.newInputStream(file))) {
+            LedgerFile ledger = LedgerFile.open(utf8(bytes), job.format(), known::contains);
+            progress.bytes = bytes;
+            long read = directLoad.load(job.id(), ledger, progress::line);
+            transaction.releaseSavepoint(beforeDirect);
+            progress.write(read);
+            timings.mark("read and stored " + read + " new lines directly");
+            LOG.info("Ledger import {}: {}", job.id(), timings);
+            return new Result(new ImportRecords.Counts(read, read, 0, 0), ledger.warnings());
+        } catch (DirectLoad.NotDirect careful) {
+            transaction.rollbackToSavepoint(beforeDirect);
+            timings.mark("direct attempt given up (" + careful.getMessage() + ")");
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+        progress.restart();
         UUID stagingId = UUID.randomUUID();
         List<FileError> warnings;
         long read;
         try (CountingInputStream bytes = new CountingInputStream(Files.newInputStream(file));
-                LedgerStaging.Writer writer = staging.open(stagingId)) {
+                BulkLoader.Writer writer = loader.open("ledger_staging", LedgerRows.STAGED)) {
             LedgerFile ledger = LedgerFile.open(utf8(bytes), job.format(), known::contains);
             warnings = ledger.warnings();
             progress.bytes = bytes;
+            UUID staged = stagingId;
             read = ledger.read(
                     (line, entry) -> {
-                        writer.add(line, entry);
+                        LedgerRows.stage(writer, staged, line, entry);
                         progress.line();
                     },
                     errors);
         } catch (IOException unreadable) {
-            throw new java.io.UncheckedIOException(unreadable);
+            throw new UncheckedIOException(unreadable);
         }
         progress.write(read);
         ledgerMerge.lock();
+        timings.mark("staged " + read + " lines");
         long[] repeats = {0};
         if (read > 0) {
             stagingId = ledgerMerge.foldRepeatsIfAny(stagingId, errors, repeats);
         }
+        timings.mark("repeats folded");
         LedgerMerge.Outcome checked = ledgerMerge.check(stagingId, errors);
+        timings.mark("checked against the ledger");
         long imported = 0;
         if (errors.isEmpty()) {
             imported = ledgerMerge.store(stagingId, job.id(), checked);
         }
         ledgerMerge.discard(stagingId);
+        timings.mark("stored");
+        LOG.info("Ledger import {}: {}", job.id(), timings);
         return new Result(
                 new ImportRecords.Counts(read, imported, checked.duplicates() + repeats[0], checked.paidUpdated()),
                 warnings);
@@ -247,7 +277,7 @@ public class ImportRunner {
                     },
                     errors);
         } catch (IOException unreadable) {
-            throw new java.io.UncheckedIOException(unreadable);
+            throw new UncheckedIOException(unreadable);
         }
         progress.write(read);
         ledgerMerge.lock();
@@ -277,6 +307,25 @@ public class ImportRunner {
             Files.deleteIfExists(file);
         } catch (IOException stillThere) {
             LOG.warn("Could not delete the spooled import file {}", file, stillThere);
+        }
+    }
+
+    /** How long each step of a job took, for the log: where the time of a big import goes. */
+    private static final class Timings {
+
+        private final StringBuilder steps = new StringBuilder();
+        private final long start = System.nanoTime();
+        private long last = start;
+
+        void mark(String step) {
+            long now = System.nanoTime();
+            steps.append(step).append(' ').append((now - last) / 1_000_000).append(" ms; ");
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return steps + "total " + (System.nanoTime() - start) / 1_000_000 + " ms";
         }
     }
 
@@ -332,6 +381,13 @@ public class ImportRunner {
             if ((lines & 1023) == 0 && System.nanoTime() - lastWritten >= PROGRESS_EVERY.toNanos()) {
                 write(lines);
             }
+        }
+
+        /** The file is read again from the start (the careful way after a direct attempt). */
+        void restart() {
+            bytes = null;
+            lines = 0;
+            write(0);
         }
 
         void write(long linesRead) {

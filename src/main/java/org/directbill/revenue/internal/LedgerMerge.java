@@ -43,15 +43,15 @@ class LedgerMerge {
     private final JdbcClient streaming;
 
     private final LedgerRollups rollups;
-    private final LedgerStaging staging;
+    private final BulkLoader loader;
 
-    LedgerMerge(JdbcClient jdbc, DataSource dataSource, LedgerRollups rollups, LedgerStaging staging) {
+    LedgerMerge(JdbcClient jdbc, DataSource dataSource, LedgerRollups rollups, BulkLoader loader) {
         this.jdbc = jdbc;
         JdbcTemplate chunked = new JdbcTemplate(dataSource);
         chunked.setFetchSize(FETCH_SIZE);
         this.streaming = JdbcClient.create(chunked);
         this.rollups = rollups;
-        this.staging = staging;
+        this.loader = loader;
     }
 
     /** What a merge did, or would have done. */
@@ -82,7 +82,7 @@ class LedgerMerge {
      */
     UUID foldRepeats(UUID stagingId, FileErrors errors, long[] duplicates) {
         UUID folded = UUID.randomUUID();
-        try (LedgerStaging.Writer writer = staging.openBatched(folded)) {
+        try (BulkLoader.Writer writer = loader.openBatched("ledger_staging", LedgerRows.STAGED)) {
             Object[] current = {null, 0L}; // the line kept for the line_id being read, and its line number
             streaming
                     .sql("SELECT " + STAGED_COLUMNS + " FROM ledger_staging s WHERE s.import_id = ?"
@@ -104,13 +104,13 @@ class LedgerMerge {
                             return;
                         }
                         if (kept != null) {
-                            writer.add((Long) current[1], kept);
+                            LedgerRows.stage(writer, folded, (Long) current[1], kept);
                         }
                         current[0] = entry;
                         current[1] = line;
                     });
             if (current[0] != null) {
-                writer.add((Long) current[1], (LedgerEntry) current[0]);
+                LedgerRows.stage(writer, folded, (Long) current[1], (LedgerEntry) current[0]);
             }
         }
         discard(stagingId);
