@@ -34,7 +34,7 @@ class LedgerFileProblems {
         ProblemDetail body =
                 problems.of(400, "VALIDATION_FAILED", List.of(refused.errors().size()), request.getRequestURI());
         body.setProperty("errorCount", refused.errors().size());
-        body.setProperty("errors", LedgerImportController.Message.of(refused.errors(), localized));
+        body.setProperty("errors", LedgerFileErrors.of(refused.errors(), localized));
         return ResponseEntity.badRequest()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);

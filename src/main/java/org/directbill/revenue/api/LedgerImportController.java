@@ -1,16 +1,13 @@
 package org.directbill.revenue.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.directbill.revenue.LedgerImports;
-import org.directbill.revenue.domain.FileError;
 import org.directbill.revenue.domain.FileFormat;
 import org.directbill.revenue.domain.ImportKind;
 import org.directbill.revenue.domain.ImportStatus;
@@ -41,8 +38,8 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1/ledger")
 class LedgerImportController {
 
-    static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
-    static final MediaType TEXT_TSV = MediaType.parseMediaType("text/tab-separated-values");
+    static final MediaType TEXT_CSV = LedgerFileFormats.TEXT_CSV;
+    static final MediaType TEXT_TSV = LedgerFileFormats.TEXT_TSV;
 
     private final LedgerImports imports;
     private final Localized localized;
@@ -59,7 +56,8 @@ class LedgerImportController {
             path = "/imports",
             consumes = {"text/csv", "text/tab-separated-values"})
     ResponseEntity<Accepted> ledgerBody(HttpServletRequest request, InputStream body) {
-        return accepted(imports.submit(ImportKind.LEDGER, formatOf(request.getContentType()), null, body));
+        return accepted(imports.submit(
+                ImportKind.LEDGER, LedgerFileFormats.ofContentType(request.getContentType()), null, body));
     }
 
     @PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -72,7 +70,8 @@ class LedgerImportController {
             path = "/payments",
             consumes = {"text/csv", "text/tab-separated-values"})
     ResponseEntity<Accepted> paymentsBody(HttpServletRequest request, InputStream body) {
-        return accepted(imports.submit(ImportKind.PAYMENTS, formatOf(request.getContentType()), null, body));
+        return accepted(imports.submit(
+                ImportKind.PAYMENTS, LedgerFileFormats.ofContentType(request.getContentType()), null, body));
     }
 
     @PostMapping(path = "/payments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -118,7 +117,7 @@ class LedgerImportController {
             throw new InvalidInput(List.of(Violation.of("file", "REQUIRED")));
         }
         try (InputStream in = file.getInputStream()) {
-            return imports.submit(kind, formatOfPart(file), file.getOriginalFilename(), in);
+            return imports.submit(kind, LedgerFileFormats.ofPart(file), file.getOriginalFilename(), in);
         }
     }
 
@@ -128,54 +127,11 @@ class LedgerImportController {
                 .body(new Accepted(job.id(), job.status()));
     }
 
-    private static FileFormat formatOf(@Nullable String contentType) {
-        return contentType != null && TEXT_TSV.includes(MediaType.parseMediaType(contentType))
-                ? FileFormat.TSV
-                : FileFormat.CSV;
-    }
-
-    /** A part says TSV by its type or by its name ({@code .tsv}, {@code .tab}); anything else is CSV. */
-    static FileFormat formatOfPart(MultipartFile file) {
-        String name = file.getOriginalFilename() == null
-                ? ""
-                : file.getOriginalFilename().toLowerCase(Locale.ROOT);
-        boolean tsvType;
-        try {
-            tsvType =
-                    file.getContentType() != null && TEXT_TSV.includes(MediaType.parseMediaType(file.getContentType()));
-        } catch (InvalidMediaTypeException garbled) {
-            tsvType = false;
-        }
-        return tsvType || name.endsWith(".tsv") || name.endsWith(".tab") ? FileFormat.TSV : FileFormat.CSV;
-    }
-
     private static @Nullable MediaType contentType(HttpServletRequest request) {
         try {
             return request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
         } catch (InvalidMediaTypeException garbled) {
             return null;
-        }
-    }
-
-    /** One error or warning: where, its code, and what it means in the reader's language. */
-    record Message(
-            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
-            Long line,
-
-            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
-            String column,
-
-            String code,
-            String message) {
-
-        static List<Message> of(List<FileError> errors, Localized localized) {
-            return errors.stream()
-                    .map(error -> new Message(
-                            error.line() > 0 ? error.line() : null,
-                            error.column(),
-                            error.code(),
-                            localized.text("ledger.error." + error.code(), error.arguments())))
-                    .toList();
         }
     }
 
@@ -200,8 +156,8 @@ class LedgerImportController {
             long errorCount,
             @Nullable String failure,
             @Nullable String failureMessage,
-            List<Message> errors,
-            List<Message> warnings) {
+            List<LedgerFileErrors.Message> errors,
+            List<LedgerFileErrors.Message> warnings) {
 
         static ImportResponse of(LedgerImport job, Localized localized) {
             return new ImportResponse(
@@ -224,8 +180,8 @@ class LedgerImportController {
                     job.errorCount(),
                     job.failure(),
                     job.failure() == null ? null : localized.text("ledger.failure." + job.failure()),
-                    Message.of(job.errors(), localized),
-                    Message.of(job.warnings(), localized));
+                    LedgerFileErrors.of(job.errors(), localized),
+                    LedgerFileErrors.of(job.warnings(), localized));
         }
     }
 }
