@@ -63,6 +63,11 @@ class AccessMatrixTest {
     private String partnerA;
     private String locationA;
     private String machineUser;
+    private String importId;
+
+    static final Set<Who> FEEDERS = EnumSet.of(PROGRAM_ADMIN, INTEGRATION);
+    static final String LEDGER_HEADER =
+            "line_id,invoice_id,location_id,customer_id,product_category,billing_date," + "amount,currency\n";
 
     /** One call of the API: what it does, its success status, who may make it. */
     record Call(
@@ -100,6 +105,14 @@ class AccessMatrixTest {
                     who, basic(fixtures.addPartnerUser(partnerA, who.name().substring(2))));
         }
         credentials.put(B_GLOBAL_ADMIN, basic(fixtures.addPartnerUser(partnerB, "GLOBAL_ADMIN")));
+        importId = mvc.perform(post("/api/v1/ledger/imports")
+                        .with(Fixtures.admin())
+                        .contentType("text/csv")
+                        .content(LEDGER_HEADER))
+                .andReturn()
+                .getResponse()
+                .getHeader("Location")
+                .substring("/api/v1/ledger/imports/".length());
     }
 
     private static RequestPostProcessor basic(String email) {
@@ -227,6 +240,36 @@ class AccessMatrixTest {
                         EnumSet.of(PROGRAM_ADMIN),
                         false),
                 new Call("read the exchange-rate coverage", () -> get("/api/v1/fx-rates/coverage"), 200, STAFF, false),
+                new Call(
+                        "import a ledger",
+                        // a header and no line: a job that stores nothing, whoever runs it
+                        () -> post("/api/v1/ledger/imports")
+                                .contentType("text/csv")
+                                .content(LEDGER_HEADER),
+                        202,
+                        FEEDERS,
+                        false),
+                new Call(
+                        "import payments",
+                        () -> post("/api/v1/ledger/payments")
+                                .contentType("text/csv")
+                                .content("invoice_id,paid_date\n"),
+                        202,
+                        FEEDERS,
+                        false),
+                new Call("list the imports", () -> get("/api/v1/ledger/imports"), 200, union(STAFF, FEEDERS), false),
+                new Call(
+                        "follow an import",
+                        () -> get("/api/v1/ledger/imports/{id}", importId),
+                        200,
+                        union(STAFF, FEEDERS),
+                        false),
+                new Call(
+                        "rebuild the rollups",
+                        () -> post("/api/v1/ledger/rollups/rebuild"),
+                        200,
+                        EnumSet.of(PROGRAM_ADMIN),
+                        false),
                 new Call(
                         "ask who I am",
                         () -> get("/api/v1/me"),
