@@ -3,41 +3,13 @@ package org.directbill.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.directbill.support.Fixtures;
-import org.directbill.support.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A program admin works through the partner directory in a real browser (the system Chromium),
@@ -45,105 +17,7 @@ import org.springframework.test.context.ContextConfiguration;
  * search. Whatever the browser reports as an error (a script that fails to load, a Content
  * Security Policy violation) fails the test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@ContextConfiguration(initializers = TestDatabase.class)
-@Tag("browser")
-class PartnerDirectoryBrowserTest {
-
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    private static final Path SCREENSHOTS = Paths.get("target", "browser");
-
-    private static Playwright playwright;
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    private BrowserContext context;
-    private Page page;
-    private final List<String> browserErrors = new CopyOnWriteArrayList<>();
-    /** Pages the test means to be refused (a form with errors, a missing partner): not browser errors. */
-    private final List<String> expectedRefusals = new CopyOnWriteArrayList<>();
-
-    @BeforeAll
-    static void launchChromium() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            String reason = "No Chromium at " + CHROMIUM + ": the browser tests were NOT run."
-                    + " Install it (apt-get install chromium); never `playwright install`.";
-            if (Boolean.getBoolean("directbill.test.browser.required")) {
-                Assertions.fail(reason);
-            }
-            System.err.printf("%n*** %s%n%n", reason);
-            Assumptions.abort(reason);
-        }
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-dev-shm-usage",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void openPage() {
-        context = browser.newContext(
-                new Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(1280, 900));
-        context.setDefaultTimeout(10_000);
-        page = context.newPage();
-        page.onConsoleMessage(message -> {
-            if ("error".equals(message.type())) {
-                browserErrors.add(message.text() + " (" + message.location() + ")");
-            }
-        });
-        page.onPageError(error -> browserErrors.add("uncaught: " + error));
-        page.onResponse(response -> {
-            if (response.status() >= 400) {
-                browserErrors.add(response.status() + " " + response.url());
-            }
-        });
-    }
-
-    private void expectRefusal(String url) {
-        expectedRefusals.add(url);
-    }
-
-    /** What the browser reported as an error, besides the refusals the test asked for. */
-    private List<String> unexpectedBrowserErrors() {
-        return browserErrors.stream()
-                .filter(error -> expectedRefusals.stream().noneMatch(error::contains))
-                .toList();
-    }
-
-    @AfterEach
-    void closePage() {
-        if (context != null) {
-            context.close();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
+class PartnerDirectoryBrowserTest extends BrowserTest {
 
     @Test
     void a_program_admin_creates_a_partner_adds_a_location_and_finds_it_again_in_french() throws Exception {
@@ -324,28 +198,5 @@ class PartnerDirectoryBrowserTest {
 
     private Locator locationRow(String locationId) {
         return page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(locationId));
-    }
-
-    private void screenshot(String name) throws Exception {
-        page.waitForLoadState(); // the whole document, not the part parsed so far
-        Files.createDirectories(SCREENSHOTS);
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(SCREENSHOTS.resolve(name + ".png"))
-                .setFullPage(true));
-    }
-
-    /** Test data the browser does not need to type: through the API, as the bootstrap admin. */
-    private String createPartnerThroughTheApi(String name, String country) throws Exception {
-        String credentials = Base64.getEncoder()
-                .encodeToString((Fixtures.ADMIN + ":" + Fixtures.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url("/api/v1/partners")))
-                .header("Authorization", "Basic " + credentials)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Fixtures.partnerBody(name, country)))
-                .build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        String location = response.headers().firstValue("Location").orElseThrow();
-        return location.substring(location.lastIndexOf('/') + 1);
     }
 }
