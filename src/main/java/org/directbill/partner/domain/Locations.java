@@ -16,4 +16,7 @@ public interface Locations {
     void update(Location location);
 
     List<Location> ofPartner(PartnerId partnerId);
+
+    /** Every location of every partner, in no particular order. */
+    List<Location> all();
 }
