@@ -2,8 +2,11 @@ package org.directbill.partner;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.directbill.partner.domain.ApiKey;
 import org.directbill.partner.domain.ApiKeys;
@@ -102,6 +105,26 @@ public class PartnerDirectory {
     public PartnerView get(PartnerId id) {
         Partner partner = require(PartnerPermission.READ, id);
         return new PartnerView(partner, locations.ofPartner(id));
+    }
+
+    /**
+     * Every partner with all its locations, whatever their status (an empty list for a partner
+     * without), for work over the whole program such as computing every partner's revenue at once.
+     * Program staff only.
+     */
+    @Transactional(readOnly = true)
+    public Map<PartnerId, List<Location>> locationsOfEveryPartner() {
+        Callers.requireStaff(Role.PROGRAM_ADMIN, Role.REVIEWER, Role.CREDIT_ANALYST);
+        Map<PartnerId, List<Location>> byPartner = new HashMap<>();
+        for (PartnerId id : partners.allIds()) {
+            byPartner.put(id, new ArrayList<>());
+        }
+        for (Location location : locations.all()) {
+            byPartner
+                    .computeIfAbsent(location.partnerId(), id -> new ArrayList<>())
+                    .add(location);
+        }
+        return byPartner;
     }
 
     @Transactional(readOnly = true)

@@ -19,4 +19,7 @@ public interface Locations {
 
     /** Every location ID there is (a ledger import checks its lines against them). */
     java.util.Set<String> allIds();
+
+    /** Every location of every partner, in no particular order. */
+    List<Location> all();
 }

@@ -17,7 +17,14 @@ public enum PartnerPermission {
     CREATE_USERS(staff(Role.PROGRAM_ADMIN), partner(Role.GLOBAL_ADMIN)),
     EDIT_DECLARED_PROFILE(staff(Role.PROGRAM_ADMIN), partner(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN)),
     EDIT_PROGRAM_FACTS(staff(Role.PROGRAM_ADMIN, Role.REVIEWER), EnumSet.noneOf(Role.class)),
-    RECORD_SUPPORT_PLAN(staff(Role.PROGRAM_ADMIN), partner(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN));
+    RECORD_SUPPORT_PLAN(staff(Role.PROGRAM_ADMIN), partner(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN)),
+    /**
+     * The partner's revenue figures (TTM, per month and location). Of its own users, the admins and
+     * the billing admin; not the report viewer, who "sees reports but not revenue" (domain.md).
+     */
+    READ_REVENUE(
+            staff(Role.PROGRAM_ADMIN, Role.REVIEWER, Role.CREDIT_ANALYST),
+            partner(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN, Role.BILLING_ADMIN));
 
     public enum Decision {
         ALLOWED,

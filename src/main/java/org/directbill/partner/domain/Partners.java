@@ -1,5 +1,6 @@
 package org.directbill.partner.domain;
 
+import java.util.List;
 import java.util.Optional;
 import org.directbill.shared.Page;
 
@@ -11,6 +12,9 @@ public interface Partners {
     Optional<Partner> find(PartnerId id);
 
     boolean exists(PartnerId id);
+
+    /** The id of every partner, in no particular order. */
+    List<PartnerId> allIds();
 
     boolean registrationIdTaken(String country, String registrationId);
 

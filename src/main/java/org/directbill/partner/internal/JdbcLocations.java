@@ -76,6 +76,11 @@ class JdbcLocations implements Locations {
                 jdbc.sql("SELECT location_id FROM location").query(String.class).list());
     }
 
+    @Override
+    public List<Location> all() {
+        return jdbc.sql(SELECT).query(JdbcLocations::map).list();
+    }
+
     private static Location map(ResultSet rs, int row) throws SQLException {
         return new Location(
                 rs.getString("location_id"),

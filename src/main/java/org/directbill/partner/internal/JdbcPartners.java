@@ -68,6 +68,13 @@ class JdbcPartners implements Partners {
     }
 
     @Override
+    public List<PartnerId> allIds() {
+        return jdbc.sql("SELECT id FROM partner")
+                .query((rs, row) -> new PartnerId(rs.getObject("id", UUID.class)))
+                .list();
+    }
+
+    @Override
     public boolean registrationIdTaken(String country, String registrationId) {
         return jdbc.sql("SELECT COUNT(*) FROM partner WHERE country = ? AND registration_id = ?")
                         .params(country, registrationId)

@@ -184,6 +184,7 @@ class PartnerPages {
         model.addAttribute("supportPlans", directory.supportPlans(id));
         model.addAttribute("canManageLocations", PartnerPermission.MANAGE_LOCATIONS.allows(caller, id));
         model.addAttribute("canCreateUsers", PartnerPermission.CREATE_USERS.allows(caller, id));
+        model.addAttribute("canSeeRevenue", PartnerPermission.READ_REVENUE.allows(caller, id));
         model.addAttribute("statuses", MembershipStatus.values());
         model.addAttribute(
                 "partnerRoles",

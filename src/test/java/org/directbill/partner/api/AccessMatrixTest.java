@@ -122,6 +122,8 @@ class AccessMatrixTest {
     List<Call> calls() {
         Set<Who> readers = union(STAFF, PARTNER_A);
         Set<Who> partnerAdmins = EnumSet.of(PROGRAM_ADMIN, A_GLOBAL_ADMIN, A_ACCOUNT_ADMIN);
+        // Billing admin and Global admin see revenue; Report viewer sees reports but not revenue (domain.md).
+        Set<Who> revenueReaders = union(STAFF, EnumSet.of(A_GLOBAL_ADMIN, A_ACCOUNT_ADMIN, A_BILLING_ADMIN));
         return List.of(
                 new Call(
                         "register a partner",
@@ -270,6 +272,18 @@ class AccessMatrixTest {
                         200,
                         EnumSet.of(PROGRAM_ADMIN),
                         false),
+                new Call(
+                        "read a partner's revenue",
+                        () -> get("/api/v1/partners/{id}/revenue?asOf=2030-01-10", partnerA),
+                        200,
+                        revenueReaders,
+                        true),
+                new Call(
+                        "download a partner's revenue per location",
+                        () -> get("/api/v1/partners/{id}/revenue/by-location", partnerA),
+                        200,
+                        revenueReaders,
+                        true),
                 new Call(
                         "ask who I am",
                         () -> get("/api/v1/me"),

@@ -45,7 +45,8 @@ class PartnerPermissionTest {
             PartnerPermission.CREATE_USERS, EnumSet.of(Role.GLOBAL_ADMIN),
             PartnerPermission.EDIT_DECLARED_PROFILE, EnumSet.of(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN),
             PartnerPermission.EDIT_PROGRAM_FACTS, EnumSet.noneOf(Role.class),
-            PartnerPermission.RECORD_SUPPORT_PLAN, EnumSet.of(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN)));
+            PartnerPermission.RECORD_SUPPORT_PLAN, EnumSet.of(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN),
+            PartnerPermission.READ_REVENUE, EnumSet.of(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN, Role.BILLING_ADMIN)));
 
     /** The program roles allowed on any partner. */
     static final Map<PartnerPermission, Set<Role>> STAFF = new EnumMap<>(Map.of(
@@ -55,7 +56,8 @@ class PartnerPermissionTest {
             PartnerPermission.CREATE_USERS, EnumSet.of(Role.PROGRAM_ADMIN),
             PartnerPermission.EDIT_DECLARED_PROFILE, EnumSet.of(Role.PROGRAM_ADMIN),
             PartnerPermission.EDIT_PROGRAM_FACTS, EnumSet.of(Role.PROGRAM_ADMIN, Role.REVIEWER),
-            PartnerPermission.RECORD_SUPPORT_PLAN, EnumSet.of(Role.PROGRAM_ADMIN)));
+            PartnerPermission.RECORD_SUPPORT_PLAN, EnumSet.of(Role.PROGRAM_ADMIN),
+            PartnerPermission.READ_REVENUE, STAFF_ROLES));
 
     static Caller partnerUser(PartnerId partner, Role... roles) {
         return new Caller(UserId.random(), "user@example.com", Set.of(roles), partner);
@@ -172,6 +174,16 @@ class PartnerPermissionTest {
                 .isTrue();
         assertThat(PartnerPermission.CREATE_USERS.allows(partnerUser(OWN, Role.ACCOUNT_ADMIN), OWN))
                 .isFalse();
+    }
+
+    @Test
+    void the_report_viewer_sees_the_partner_but_not_its_revenue() {
+        Caller viewer = partnerUser(OWN, Role.REPORT_VIEWER);
+
+        assertThat(PartnerPermission.READ.decide(viewer, OWN)).isEqualTo(ALLOWED);
+        assertThat(PartnerPermission.READ_REVENUE.decide(viewer, OWN)).isEqualTo(DENIED);
+        assertThat(PartnerPermission.READ_REVENUE.decide(partnerUser(OWN, Role.BILLING_ADMIN), OWN))
+                .isEqualTo(ALLOWED);
     }
 
     @Test
