@@ -45,7 +45,12 @@ class PartnerPermissionTest {
             PartnerPermission.CREATE_USERS, EnumSet.of(Role.GLOBAL_ADMIN),
             PartnerPermission.EDIT_DECLARED_PROFILE, EnumSet.of(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN),
             PartnerPermission.EDIT_PROGRAM_FACTS, EnumSet.noneOf(Role.class),
-            PartnerPermission.RECORD_SUPPORT_PLAN, EnumSet.of(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN)));
+            PartnerPermission.RECORD_SUPPORT_PLAN, EnumSet.of(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN),
+            PartnerPermission.READ_SALES_VERIFICATIONS,
+                    EnumSet.of(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN, Role.BILLING_ADMIN),
+            PartnerPermission.REVIEW_SALES, EnumSet.noneOf(Role.class),
+            PartnerPermission.ANSWER_SALES_VERIFICATIONS,
+                    EnumSet.of(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN, Role.BILLING_ADMIN)));
 
     /** The program roles allowed on any partner. */
     static final Map<PartnerPermission, Set<Role>> STAFF = new EnumMap<>(Map.of(
@@ -55,7 +60,10 @@ class PartnerPermissionTest {
             PartnerPermission.CREATE_USERS, EnumSet.of(Role.PROGRAM_ADMIN),
             PartnerPermission.EDIT_DECLARED_PROFILE, EnumSet.of(Role.PROGRAM_ADMIN),
             PartnerPermission.EDIT_PROGRAM_FACTS, EnumSet.of(Role.PROGRAM_ADMIN, Role.REVIEWER),
-            PartnerPermission.RECORD_SUPPORT_PLAN, EnumSet.of(Role.PROGRAM_ADMIN)));
+            PartnerPermission.RECORD_SUPPORT_PLAN, EnumSet.of(Role.PROGRAM_ADMIN),
+            PartnerPermission.READ_SALES_VERIFICATIONS, STAFF_ROLES,
+            PartnerPermission.REVIEW_SALES, EnumSet.of(Role.PROGRAM_ADMIN, Role.REVIEWER),
+            PartnerPermission.ANSWER_SALES_VERIFICATIONS, EnumSet.of(Role.PROGRAM_ADMIN)));
 
     static Caller partnerUser(PartnerId partner, Role... roles) {
         return new Caller(UserId.random(), "user@example.com", Set.of(roles), partner);
