@@ -120,12 +120,17 @@ public class SalesVerification {
                 .collect(Collectors.toSet());
         Violations violations = new Violations();
         SaleSelection selection = SaleSelection.validate(opening.invoiceIds(), opening.lineIds(), violations);
+        boolean idsValid = violations.isEmpty();
         InformationRequest request =
                 InformationRequest.optional(opening.message(), opening.dueDate(), today(), violations);
+        // Unknown sales are reported with the other mistakes, so that one answer lists them all.
+        List<String> lineIds = idsValid
+                ? selection.resolve(
+                        cases.lockCandidates(new TreeSet<>(selection.invoiceIds()), new TreeSet<>(selection.lineIds())),
+                        locations,
+                        violations)
+                : List.of();
         violations.throwIfAny();
-        List<String> lineIds = selection.resolve(
-                cases.lockCandidates(new TreeSet<>(selection.invoiceIds()), new TreeSet<>(selection.lineIds())),
-                locations);
         Set<String> busy = cases.inOpenCases(lineIds);
         if (!busy.isEmpty()) {
             throw new Conflict("SALE_UNDER_VERIFICATION", String.join(", ", new TreeSet<>(busy)));

@@ -84,10 +84,10 @@ public record SaleSelection(List<String> invoiceIds, List<String> lineIds) {
      * The selected lines, once each, in the order named: every line of each invoice that belongs to
      * one of the partner's locations, and each line named. {@code candidates} are the ledger lines
      * with a named id or on a named invoice, wherever they belong. An invoice with no line of the
-     * partner, or a line that is not the partner's, is refused by its position (400): a reviewer
-     * cannot tell another partner's sale from one that does not exist.
+     * partner, or a line that is not the partner's, is added to {@code violations} by its position
+     * (a 400): a reviewer cannot tell another partner's sale from one that does not exist.
      */
-    public List<String> resolve(Collection<Candidate> candidates, Set<String> partnerLocations) {
+    public List<String> resolve(Collection<Candidate> candidates, Set<String> partnerLocations, Violations violations) {
         Map<String, SortedSet<String>> byInvoice = new HashMap<>();
         Set<String> own = new HashSet<>();
         for (Candidate line : candidates) {
@@ -98,7 +98,6 @@ public record SaleSelection(List<String> invoiceIds, List<String> lineIds) {
                         .add(line.lineId());
             }
         }
-        Violations violations = new Violations();
         Set<String> selected = new LinkedHashSet<>();
         for (int i = 0; i < invoiceIds.size(); i++) {
             SortedSet<String> onInvoice = byInvoice.get(invoiceIds.get(i));
@@ -115,7 +114,6 @@ public record SaleSelection(List<String> invoiceIds, List<String> lineIds) {
                 violations.add("lineIds[" + i + "]", "UNKNOWN_SALE", lineIds.get(i));
             }
         }
-        violations.throwIfAny();
         return List.copyOf(selected);
     }
 }
