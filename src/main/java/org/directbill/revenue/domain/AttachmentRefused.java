@@ -1,5 +1,6 @@
 package org.directbill.revenue.domain;
 
+import java.math.BigDecimal;
 import org.directbill.shared.problem.ApiProblem;
 
 /** A file refused as an attachment: too large (413) or of a kind not allowed (415). */
@@ -9,8 +10,8 @@ public class AttachmentRefused extends ApiProblem {
         super(status, code, arguments);
     }
 
-    public static AttachmentRefused tooLarge(String fileName, String limit) {
-        return new AttachmentRefused(413, "ATTACHMENT_TOO_LARGE", fileName, limit);
+    public static AttachmentRefused tooLarge(String fileName, BigDecimal maxMegabytes) {
+        return new AttachmentRefused(413, "ATTACHMENT_TOO_LARGE", fileName, maxMegabytes);
     }
 
     public static AttachmentRefused typeNotAllowed(String fileName) {

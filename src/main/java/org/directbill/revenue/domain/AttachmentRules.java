@@ -1,5 +1,7 @@
 package org.directbill.revenue.domain;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -41,7 +43,7 @@ public record AttachmentRules(long maxBytes, int maxFiles) {
     /** Refuses a file larger than allowed (413), from the size it announces or the bytes read. */
     public void checkSize(String fileName, long size) {
         if (size > maxBytes) {
-            throw AttachmentRefused.tooLarge(fileName, limit());
+            throw AttachmentRefused.tooLarge(fileName, maxMegabytes());
         }
     }
 
@@ -59,15 +61,14 @@ public record AttachmentRules(long maxBytes, int maxFiles) {
         return new NewAttachment(fileName, type, content, sha256(content));
     }
 
-    /** The size allowed, as a person reads it: "10 MB", "512 KB", "100 bytes". */
-    public String limit() {
-        if (maxBytes % (1024 * 1024) == 0) {
-            return maxBytes / (1024 * 1024) + " MB";
-        }
-        if (maxBytes % 1024 == 0) {
-            return maxBytes / 1024 + " KB";
-        }
-        return maxBytes + " bytes";
+    /**
+     * The size allowed in megabytes (of 1,048,576 bytes), for messages to write in each language's
+     * unit: 10 for the default, 0.5 for 512 KB.
+     */
+    public BigDecimal maxMegabytes() {
+        return BigDecimal.valueOf(maxBytes)
+                .divide(BigDecimal.valueOf(1024 * 1024), 6, RoundingMode.HALF_UP)
+                .stripTrailingZeros();
     }
 
     /**

@@ -3,6 +3,7 @@ package org.directbill.revenue.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import org.directbill.shared.validation.InvalidInput;
 import org.directbill.shared.validation.Violation;
@@ -70,7 +71,8 @@ class AttachmentRulesTest {
                 .satisfies(refusal -> {
                     assertThat(((AttachmentRefused) refusal).status()).isEqualTo(413);
                     assertThat(((AttachmentRefused) refusal).code()).isEqualTo("ATTACHMENT_TOO_LARGE");
-                    assertThat(((AttachmentRefused) refusal).arguments()).containsExactly("big.txt", "10 bytes");
+                    assertThat(((AttachmentRefused) refusal).arguments())
+                            .containsExactly("big.txt", new BigDecimal("0.00001"));
                 });
         assertThatThrownBy(() -> rules.checkSize("announced.pdf", 11)).isInstanceOf(AttachmentRefused.class);
         assertThatThrownBy(() -> rules.accept(0, "tool.pdf", EXE))
@@ -97,10 +99,9 @@ class AttachmentRulesTest {
     }
 
     @Test
-    void the_limit_reads_as_a_person_would_write_it() {
-        assertThat(AttachmentRules.defaults().limit()).isEqualTo("10 MB");
-        assertThat(new AttachmentRules(512 * 1024, 1).limit()).isEqualTo("512 KB");
-        assertThat(new AttachmentRules(1000, 1).limit()).isEqualTo("1000 bytes");
+    void the_limit_is_given_in_megabytes_for_each_language_to_write() {
+        assertThat(AttachmentRules.defaults().maxMegabytes()).isEqualByComparingTo("10");
+        assertThat(new AttachmentRules(512 * 1024, 1).maxMegabytes()).isEqualByComparingTo("0.5");
     }
 
     @Test

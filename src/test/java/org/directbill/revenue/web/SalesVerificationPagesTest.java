@@ -94,6 +94,8 @@ class SalesVerificationPagesTest {
         ledger.add(onInvoice);
         MockHttpSession session = signIn(reviewer, Fixtures.PASSWORD);
 
+        assertThat(page(get("/partners/{id}", partner).session(session)))
+                .contains("href=\"/partners/" + partner + "/sales-verifications\"");
         String form = page(get("/partners/{id}/sales-verifications", partner).session(session));
         assertThat(visibleText(form))
                 .contains("Verification of the sales of " + partnerName)
