@@ -14,12 +14,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.directbill.revenue.LedgerLines;
+import org.directbill.revenue.domain.ExclusionReason;
+import org.directbill.revenue.domain.RevenueResult;
+import org.directbill.revenue.domain.TtmCalculator;
+import org.directbill.revenue.domain.TtmParameters;
+import org.directbill.revenue.domain.UsdRate;
+import org.directbill.revenue.domain.UsdRates;
 import org.directbill.revenue.internal.LedgerRollups;
 import org.directbill.support.Fixtures;
 import org.directbill.support.IntegrationTest;
@@ -132,6 +140,30 @@ class SalesVerificationApiTest {
 
     private static MockMultipartFile file(String name, String claimedType, byte[] content) {
         return new MockMultipartFile("files", name, claimedType, content);
+    }
+
+    /**
+     * The revenue of the test's partner from its rollups, as of 2025-06-10 (window 2024-06 to
+     * 2025-05), a euro counted as a dollar: what the revenue endpoint will read.
+     */
+    private RevenueResult revenue() {
+        UsdRates oneToOne = (currency, date) -> Optional.of(
+                "USD".equals(currency) ? UsdRate.usd() : new UsdRate(currency, date, BigDecimal.ONE, BigDecimal.ONE));
+        return new TtmCalculator(oneToOne)
+                .compute(
+                        LocalDate.parse("2025-06-10"),
+                        TtmParameters.defaults(),
+                        rollups.of(
+                                List.of(location, otherLocation),
+                                LocalDate.parse("2024-06-01"),
+                                LocalDate.parse("2025-05-31")));
+    }
+
+    private void assertRevenue(String total, long open, long verified, long rejected, long rejectedLines) {
+        RevenueResult revenue = revenue();
+        assertThat(revenue.total().rounded()).isEqualByComparingTo(total);
+        assertThat(revenue.verification()).isEqualTo(new RevenueResult.VerificationCounts(open, verified, rejected));
+        assertThat(revenue.excluded(ExclusionReason.REJECTED).lines()).isEqualTo(rejectedLines);
     }
 
     /** The rollups equal a recomputation from the ledger: every change kept them exact. */
@@ -432,12 +464,15 @@ class SalesVerificationApiTest {
         String[] locations = {location, otherLocation};
         assertThat(ledger.rolledUpLinesByState(locations)).isEqualTo(Map.of("NONE", 4L));
         assertRollupsExact();
+        assertRevenue("255.25", 0, 0, 0, 0);
 
         String caseId = opened("{\"lineIds\": " + ids(lines.get(0), lines.get(1), lines.get(2)) + "}")
                 .get("id")
                 .asString();
         assertThat(ledger.rolledUpLinesByState(locations)).isEqualTo(Map.of("NONE", 1L, "OPEN", 3L));
         assertRollupsExact();
+        assertRevenue("255.25", 3, 0, 0, 0);
+        assertThat(revenue().openAmount().rounded()).isEqualByComparingTo("155.25");
 
         decide(caseId, reviewer, "{\"lineIds\": " + ids(lines.get(1)) + ", \"decision\": \"REJECTED\"}")
                 .andExpect(status().isBadRequest())
@@ -465,6 +500,10 @@ class SalesVerificationApiTest {
         assertThat(ledger.verification(lines.get(1))).isEqualTo("REJECTED");
         assertThat(ledger.rolledUpLinesByState(locations)).isEqualTo(Map.of("NONE", 1L, "OPEN", 1L, "REJECTED", 2L));
         assertRollupsExact();
+        assertRevenue("200.00", 1, 0, 2, 2);
+        assertThat(revenue().excluded(ExclusionReason.REJECTED).amount().rounded())
+                .as("the unpaid rejected sale is excluded as rejected, the first reason that applies")
+                .isEqualByComparingTo("155.25");
 
         decide(caseId, reviewer, "{\"lineIds\": " + ids(lines.get(2)) + ", \"decision\": \"VERIFIED\"}")
                 .andExpect(status().isConflict())
@@ -480,6 +519,7 @@ class SalesVerificationApiTest {
         assertThat(ledger.rolledUpLinesByState(locations))
                 .isEqualTo(Map.of("NONE", 1L, "VERIFIED", 1L, "REJECTED", 2L));
         assertRollupsExact();
+        assertRevenue("200.00", 0, 1, 2, 2);
 
         ask(caseId, reviewer)
                 .andExpect(status().isConflict())
