@@ -7,12 +7,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.directbill.partner.Callers;
 import org.directbill.partner.PartnerDirectory;
@@ -28,6 +30,7 @@ import org.directbill.revenue.domain.CaseStatus;
 import org.directbill.revenue.domain.CaseSummary;
 import org.directbill.revenue.domain.InformationRequest;
 import org.directbill.revenue.domain.NewAttachment;
+import org.directbill.revenue.domain.SaleDecision;
 import org.directbill.revenue.domain.SaleSelection;
 import org.directbill.revenue.domain.SalesDecision;
 import org.directbill.revenue.domain.StoredAttachment;
@@ -145,7 +148,7 @@ public class SalesVerification {
         return view(opened);
     }
 
-    /** A partner's cases, newest-due first as in the queue; all statuses unless one is named. */
+    /** A partner's cases in the queue's order (overdue first, then by due date); all statuses unless one is named. */
     @Transactional(readOnly = true)
     public Page<CaseSummary> ofPartner(PartnerId partnerId, @Nullable CaseStatus status, Page.Request page) {
         require(PartnerPermission.READ_SALES_VERIFICATIONS, partnerId);
@@ -275,7 +278,7 @@ public class SalesVerification {
     public CaseView decide(
             VerificationCaseId id,
             @Nullable List<@Nullable String> lineIds,
-            org.directbill.revenue.domain.@Nullable SaleDecision decision,
+            @Nullable SaleDecision decision,
             @Nullable String reason) {
         VerificationCase before = cases.find(id).orElseThrow(() -> caseNotFound(id));
         Caller caller = require(PartnerPermission.REVIEW_SALES, before.partnerId(), () -> caseNotFound(id));
@@ -283,7 +286,7 @@ public class SalesVerification {
         VerificationCase current = lock(id);
         VerificationCase.Decided decided = current.decide(valid, clock.instant(), caller.username());
         cases.update(decided.after(), decided.lineIds());
-        Map<String, Object> after = new java.util.LinkedHashMap<>();
+        Map<String, Object> after = new LinkedHashMap<>();
         after.put("decision", valid.decision());
         after.put("lineIds", decided.lineIds());
         after.put("status", decided.after().status());
@@ -328,8 +331,7 @@ public class SalesVerification {
     }
 
     /** Checks the caller's permission; another partner's user hears "not found", as for a case that does not exist. */
-    private Caller require(
-            PartnerPermission permission, PartnerId partnerId, java.util.function.Supplier<NotFound> hidden) {
+    private Caller require(PartnerPermission permission, PartnerId partnerId, Supplier<NotFound> hidden) {
         Caller caller = Callers.current();
         switch (permission.decide(caller, partnerId)) {
             case HIDDEN -> throw hidden.get();

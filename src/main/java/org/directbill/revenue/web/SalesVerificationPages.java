@@ -196,6 +196,18 @@ class SalesVerificationPages {
                     Map.of(),
                     Map.of());
         }
+
+        Forms withRequest(RequestForm form, Map<String, String> errors) {
+            return new Forms(form, answer, decision, errors, answerErrors, decisionErrors);
+        }
+
+        Forms withAnswer(AnswerForm form, Map<String, String> errors) {
+            return new Forms(request, form, decision, requestErrors, errors, decisionErrors);
+        }
+
+        Forms withDecision(DecisionForm form, Map<String, String> errors) {
+            return new Forms(request, answer, form, requestErrors, answerErrors, errors);
+        }
     }
 
     record RequestForm(String message, String dueDate) {}
@@ -226,10 +238,7 @@ class SalesVerificationPages {
                     localized.text("verification.requested", after.summary().dueDate()));
             return "redirect:/sales-verifications/" + id;
         } catch (InvalidInput | ApiProblem refused) {
-            Map<String, String> errors = refusal(refused, response);
-            Forms forms = Forms.empty();
-            forms = new Forms(
-                    new RequestForm(message, dueDate), forms.answer(), forms.decision(), errors, Map.of(), Map.of());
+            Forms forms = Forms.empty().withRequest(new RequestForm(message, dueDate), refusal(refused, response));
             return casePage(verification.get(id), forms, model);
         }
     }
@@ -253,9 +262,7 @@ class SalesVerificationPages {
             redirect.addFlashAttribute("notice", localized.text("verification.answered"));
             return "redirect:/sales-verifications/" + id;
         } catch (InvalidInput | ApiProblem refused) {
-            Map<String, String> errors = refusal(refused, response);
-            Forms forms = Forms.empty();
-            forms = new Forms(forms.request(), new AnswerForm(message), forms.decision(), Map.of(), errors, Map.of());
+            Forms forms = Forms.empty().withAnswer(new AnswerForm(message), refusal(refused, response));
             return casePage(verification.get(id), forms, model);
         }
     }
@@ -288,15 +295,10 @@ class SalesVerificationPages {
                             localized.text("verification.decision." + decision)));
             return "redirect:/sales-verifications/" + id;
         } catch (InvalidInput | ApiProblem refused) {
-            Map<String, String> errors = refusal(refused, response);
-            Forms forms = Forms.empty();
-            forms = new Forms(
-                    forms.request(),
-                    forms.answer(),
-                    new DecisionForm(chosen, all ? "all" : "selected", decision, reason),
-                    Map.of(),
-                    Map.of(),
-                    errors);
+            Forms forms = Forms.empty()
+                    .withDecision(
+                            new DecisionForm(chosen, all ? "all" : "selected", decision, reason),
+                            refusal(refused, response));
             return casePage(verification.get(id), forms, model);
         }
     }
