@@ -24,7 +24,16 @@ public enum PartnerPermission {
      */
     READ_REVENUE(
             staff(Role.PROGRAM_ADMIN, Role.REVIEWER, Role.CREDIT_ANALYST),
-            partner(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN, Role.BILLING_ADMIN));
+            partner(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN, Role.BILLING_ADMIN)),
+    /** The verification of the partner's sales: its cases, their sales, messages and attachments. */
+    READ_SALES_VERIFICATIONS(
+            staff(Role.PROGRAM_ADMIN, Role.REVIEWER, Role.CREDIT_ANALYST),
+            partner(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN, Role.BILLING_ADMIN)),
+    /** Selecting sales for verification, asking for information, deciding each sale. */
+    REVIEW_SALES(staff(Role.PROGRAM_ADMIN, Role.REVIEWER), EnumSet.noneOf(Role.class)),
+    /** Answering a verification case with a message and attachments. */
+    ANSWER_SALES_VERIFICATIONS(
+            staff(Role.PROGRAM_ADMIN), partner(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN, Role.BILLING_ADMIN));
 
     public enum Decision {
         ALLOWED,

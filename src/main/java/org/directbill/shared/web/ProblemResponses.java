@@ -75,8 +75,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (ex.getMostSpecificCause() instanceof JacksonException json) {
-            return respond(jsonProblem(json, request.getDescription(false).replaceFirst("^uri=", "")));
+        // The outermost JSON error knows the field; a cause under it (e.g. a date that does not parse) does not.
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException json) {
+                return respond(jsonProblem(json, request.getDescription(false).replaceFirst("^uri=", "")));
+            }
         }
         return respond(problem(400, "MALFORMED_BODY", List.of(), request));
     }

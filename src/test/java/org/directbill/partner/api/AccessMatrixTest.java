@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.directbill.partner.api.AccessMatrixTest.Who.*;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -15,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.directbill.revenue.LedgerLines;
+import org.directbill.revenue.internal.LedgerRollups;
 import org.directbill.support.Fixtures;
 import org.directbill.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,10 +30,15 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every endpoint of the partner directory against every kind of caller: who succeeds, who gets 401,
@@ -59,6 +70,12 @@ class AccessMatrixTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    LedgerRollups rollups;
+
     private final Map<Who, RequestPostProcessor> credentials = new EnumMap<>(Who.class);
     private String partnerA;
     private String locationA;
@@ -68,11 +85,16 @@ class AccessMatrixTest {
     static final Set<Who> FEEDERS = EnumSet.of(PROGRAM_ADMIN, INTEGRATION);
     static final String LEDGER_HEADER =
             "line_id,invoice_id,location_id,customer_id,product_category,billing_date," + "amount,currency\n";
+    private LedgerLines ledger;
+    /** A verification case of partner A waiting for its answer, and the path of a file answered on it. */
+    private String caseA;
+
+    private String attachmentA;
 
     /** One call of the API: what it does, its success status, who may make it. */
     record Call(
             String name,
-            Supplier<MockHttpServletRequestBuilder> request,
+            Supplier<? extends AbstractMockHttpServletRequestBuilder<?>> request,
             int success,
             Set<Who> allowed,
             boolean onPartnerA) {
@@ -113,6 +135,39 @@ class AccessMatrixTest {
                 .getResponse()
                 .getHeader("Location")
                 .substring("/api/v1/ledger/imports/".length());
+        ledger = new LedgerLines(jdbc, rollups);
+        caseA = openCase("\"message\": \"Why?\", \"dueDate\": \"" + LocalDate.now(ZoneOffset.UTC) + "\"");
+        String answered = mvc.perform(multipart("/api/v1/sales-verifications/{id}/answers", caseA)
+                        .file(new MockMultipartFile(
+                                "files", "order.txt", "text/plain", "Signed.".getBytes(StandardCharsets.UTF_8)))
+                        .param("message", "The order.")
+                        .with(Fixtures.admin()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        attachmentA = JsonMapper.builder()
+                .build()
+                .readTree(answered)
+                .at("/messages/1/attachments/0/href")
+                .asString();
+    }
+
+    /** Opens a case of partner A on a new sale, as the program admin, and returns its id. */
+    private String openCase(String request) {
+        try {
+            String sale = ledger.addSale(locationA);
+            String body = "{\"lineIds\": [\"" + sale + "\"]" + (request.isEmpty() ? "" : ", " + request) + "}";
+            JsonNode opened = JsonMapper.builder()
+                    .build()
+                    .readTree(mvc.perform(json(post("/api/v1/partners/{id}/sales-verifications", partnerA), body)
+                                    .with(Fixtures.admin()))
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString());
+            return opened.get("id").asString();
+        } catch (Exception failed) {
+            throw new IllegalStateException(failed);
+        }
     }
 
     private static RequestPostProcessor basic(String email) {
@@ -124,6 +179,9 @@ class AccessMatrixTest {
         Set<Who> partnerAdmins = EnumSet.of(PROGRAM_ADMIN, A_GLOBAL_ADMIN, A_ACCOUNT_ADMIN);
         // Billing admin and Global admin see revenue; Report viewer sees reports but not revenue (domain.md).
         Set<Who> revenueReaders = union(STAFF, EnumSet.of(A_GLOBAL_ADMIN, A_ACCOUNT_ADMIN, A_BILLING_ADMIN));
+        Set<Who> verificationReaders = union(STAFF, EnumSet.of(A_GLOBAL_ADMIN, A_ACCOUNT_ADMIN, A_BILLING_ADMIN));
+        Set<Who> reviewers = EnumSet.of(PROGRAM_ADMIN, REVIEWER);
+        Set<Who> answerers = EnumSet.of(PROGRAM_ADMIN, A_GLOBAL_ADMIN, A_ACCOUNT_ADMIN, A_BILLING_ADMIN);
         return List.of(
                 new Call(
                         "register a partner",
@@ -285,6 +343,56 @@ class AccessMatrixTest {
                         revenueReaders,
                         true),
                 new Call(
+                        "open a verification case",
+                        () -> json(
+                                post("/api/v1/partners/{id}/sales-verifications", partnerA),
+                                "{\"lineIds\": [\"" + ledger.addSale(locationA) + "\"]}"),
+                        201,
+                        reviewers,
+                        true),
+                new Call(
+                        "list a partner's verification cases",
+                        () -> get("/api/v1/partners/{id}/sales-verifications", partnerA),
+                        200,
+                        verificationReaders,
+                        true),
+                new Call("read the verification queue", () -> get("/api/v1/sales-verifications"), 200, STAFF, false),
+                new Call(
+                        "read a verification case",
+                        () -> get("/api/v1/sales-verifications/{id}", caseA),
+                        200,
+                        verificationReaders,
+                        true),
+                new Call(
+                        "ask a partner for information",
+                        () -> json(
+                                post("/api/v1/sales-verifications/{id}/requests", caseA),
+                                "{\"message\": \"More?\", \"dueDate\": \"" + LocalDate.now(ZoneOffset.UTC) + "\"}"),
+                        200,
+                        reviewers,
+                        true),
+                new Call(
+                        "answer a verification case",
+                        () -> multipart("/api/v1/sales-verifications/{id}/answers", caseA)
+                                .param("message", "Here."),
+                        200,
+                        answerers,
+                        true),
+                new Call(
+                        "download an attachment of a verification case",
+                        () -> get(attachmentA),
+                        200,
+                        verificationReaders,
+                        true),
+                new Call(
+                        "decide sales under verification",
+                        () -> json(
+                                post("/api/v1/sales-verifications/{id}/decisions", openCase("")),
+                                "{\"decision\": \"VERIFIED\"}"),
+                        200,
+                        reviewers,
+                        true),
+                new Call(
                         "ask who I am",
                         () -> get("/api/v1/me"),
                         200,
@@ -305,7 +413,7 @@ class AccessMatrixTest {
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("everyCallByEveryone")
     void each_caller_gets_exactly_what_its_role_allows(Call call, Who who) throws Exception {
-        MockHttpServletRequestBuilder request = call.request().get();
+        AbstractMockHttpServletRequestBuilder<?> request = call.request().get();
         if (who != ANONYMOUS) {
             request.with(credentials.get(who));
         }

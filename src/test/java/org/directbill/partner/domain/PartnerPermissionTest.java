@@ -38,26 +38,38 @@ class PartnerPermissionTest {
     static final Set<Role> STAFF_ROLES = EnumSet.of(Role.PROGRAM_ADMIN, Role.REVIEWER, Role.CREDIT_ANALYST);
 
     /** The partner roles allowed on their own partner. */
-    static final Map<PartnerPermission, Set<Role>> OWN_PARTNER = new EnumMap<>(Map.of(
-            PartnerPermission.READ, PARTNER_ROLES,
-            PartnerPermission.MANAGE_LOCATIONS, EnumSet.noneOf(Role.class),
-            PartnerPermission.READ_USERS, EnumSet.of(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN),
-            PartnerPermission.CREATE_USERS, EnumSet.of(Role.GLOBAL_ADMIN),
-            PartnerPermission.EDIT_DECLARED_PROFILE, EnumSet.of(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN),
-            PartnerPermission.EDIT_PROGRAM_FACTS, EnumSet.noneOf(Role.class),
-            PartnerPermission.RECORD_SUPPORT_PLAN, EnumSet.of(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN),
-            PartnerPermission.READ_REVENUE, EnumSet.of(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN, Role.BILLING_ADMIN)));
+    static final Map<PartnerPermission, Set<Role>> OWN_PARTNER = new EnumMap<>(Map.ofEntries(
+            Map.entry(PartnerPermission.READ, PARTNER_ROLES),
+            Map.entry(PartnerPermission.MANAGE_LOCATIONS, EnumSet.noneOf(Role.class)),
+            Map.entry(PartnerPermission.READ_USERS, EnumSet.of(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN)),
+            Map.entry(PartnerPermission.CREATE_USERS, EnumSet.of(Role.GLOBAL_ADMIN)),
+            Map.entry(PartnerPermission.EDIT_DECLARED_PROFILE, EnumSet.of(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN)),
+            Map.entry(PartnerPermission.EDIT_PROGRAM_FACTS, EnumSet.noneOf(Role.class)),
+            Map.entry(PartnerPermission.RECORD_SUPPORT_PLAN, EnumSet.of(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN)),
+            Map.entry(
+                    PartnerPermission.READ_REVENUE,
+                    EnumSet.of(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN, Role.BILLING_ADMIN)),
+            Map.entry(
+                    PartnerPermission.READ_SALES_VERIFICATIONS,
+                    EnumSet.of(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN, Role.BILLING_ADMIN)),
+            Map.entry(PartnerPermission.REVIEW_SALES, EnumSet.noneOf(Role.class)),
+            Map.entry(
+                    PartnerPermission.ANSWER_SALES_VERIFICATIONS,
+                    EnumSet.of(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN, Role.BILLING_ADMIN))));
 
     /** The program roles allowed on any partner. */
-    static final Map<PartnerPermission, Set<Role>> STAFF = new EnumMap<>(Map.of(
-            PartnerPermission.READ, STAFF_ROLES,
-            PartnerPermission.MANAGE_LOCATIONS, EnumSet.of(Role.PROGRAM_ADMIN),
-            PartnerPermission.READ_USERS, STAFF_ROLES,
-            PartnerPermission.CREATE_USERS, EnumSet.of(Role.PROGRAM_ADMIN),
-            PartnerPermission.EDIT_DECLARED_PROFILE, EnumSet.of(Role.PROGRAM_ADMIN),
-            PartnerPermission.EDIT_PROGRAM_FACTS, EnumSet.of(Role.PROGRAM_ADMIN, Role.REVIEWER),
-            PartnerPermission.RECORD_SUPPORT_PLAN, EnumSet.of(Role.PROGRAM_ADMIN),
-            PartnerPermission.READ_REVENUE, STAFF_ROLES));
+    static final Map<PartnerPermission, Set<Role>> STAFF = new EnumMap<>(Map.ofEntries(
+            Map.entry(PartnerPermission.READ, STAFF_ROLES),
+            Map.entry(PartnerPermission.MANAGE_LOCATIONS, EnumSet.of(Role.PROGRAM_ADMIN)),
+            Map.entry(PartnerPermission.READ_USERS, STAFF_ROLES),
+            Map.entry(PartnerPermission.CREATE_USERS, EnumSet.of(Role.PROGRAM_ADMIN)),
+            Map.entry(PartnerPermission.EDIT_DECLARED_PROFILE, EnumSet.of(Role.PROGRAM_ADMIN)),
+            Map.entry(PartnerPermission.EDIT_PROGRAM_FACTS, EnumSet.of(Role.PROGRAM_ADMIN, Role.REVIEWER)),
+            Map.entry(PartnerPermission.RECORD_SUPPORT_PLAN, EnumSet.of(Role.PROGRAM_ADMIN)),
+            Map.entry(PartnerPermission.READ_REVENUE, STAFF_ROLES),
+            Map.entry(PartnerPermission.READ_SALES_VERIFICATIONS, STAFF_ROLES),
+            Map.entry(PartnerPermission.REVIEW_SALES, EnumSet.of(Role.PROGRAM_ADMIN, Role.REVIEWER)),
+            Map.entry(PartnerPermission.ANSWER_SALES_VERIFICATIONS, EnumSet.of(Role.PROGRAM_ADMIN))));
 
     static Caller partnerUser(PartnerId partner, Role... roles) {
         return new Caller(UserId.random(), "user@example.com", Set.of(roles), partner);
