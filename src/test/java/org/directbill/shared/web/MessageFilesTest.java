@@ -33,6 +33,23 @@ class MessageFilesTest {
                 assertThat((String) text).as("fr %s", key).isNotBlank().doesNotContain("'"));
     }
 
+    @Test
+    void no_key_is_defined_twice_in_a_file_where_the_last_one_would_silently_win() throws IOException {
+        for (String name : java.util.List.of("messages.properties", "messages_fr.properties")) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            java.util.List<String> twice = new java.util.ArrayList<>();
+            try (InputStream in = MessageFilesTest.class.getResourceAsStream("/" + name)) {
+                new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        .lines()
+                        .filter(line -> !line.isBlank() && !line.startsWith("#") && line.contains("="))
+                        .map(line -> line.substring(0, line.indexOf('=')).strip())
+                        .filter(key -> !seen.add(key))
+                        .forEach(twice::add);
+            }
+            assertThat(twice).as("keys defined twice in %s", name).isEmpty();
+        }
+    }
+
     private static Properties load(String name) throws IOException {
         Properties messages = new Properties();
         try (InputStream in = MessageFilesTest.class.getResourceAsStream("/" + name)) {
