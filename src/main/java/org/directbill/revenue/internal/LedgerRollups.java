@@ -92,7 +92,9 @@ public class LedgerRollups {
 
     /** Every group, as a from-scratch recomputation from the ledger would give them (for checks). */
     public List<RevenueGroup> recomputedFromLedger() {
-        return jdbc.sql(GROUPS_OF_LINES.formatted("1 = 1")).query(LedgerRollups::group).list();
+        return jdbc.sql(GROUPS_OF_LINES.formatted("1 = 1"))
+                .query(LedgerRollups::group)
+                .list();
     }
 
     /** Every group as stored. */

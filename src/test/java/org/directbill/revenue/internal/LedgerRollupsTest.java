@@ -57,7 +57,8 @@ class LedgerRollupsTest {
                 .extracting(RevenueGroup::paidDate, RevenueGroup::amount, RevenueGroup::lines)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(null, new BigDecimal("10.2500"), 2L),
-                        org.assertj.core.groups.Tuple.tuple(LocalDate.parse("2020-06-01"), new BigDecimal("3.0000"), 1L));
+                        org.assertj.core.groups.Tuple.tuple(
+                                LocalDate.parse("2020-06-01"), new BigDecimal("3.0000"), 1L));
     }
 
     @Test
