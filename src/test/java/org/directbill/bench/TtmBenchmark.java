@@ -97,7 +97,6 @@ public final class TtmBenchmark {
     public static void main(String[] args) throws IOException {
         BenchOptions options = BenchOptions.parse(args);
         LedgerGenerator generator = new LedgerGenerator(options.settings());
-        Path files = files(generator, options.path("data", Path.of("target/bench/data")));
         BenchDatabase database = options.flag("database")
                 ? BenchDatabase.existing(options.text("database", ""))
                 : BenchDatabase.create();
@@ -105,7 +104,7 @@ public final class TtmBenchmark {
             TtmBenchmark benchmark = new TtmBenchmark(generator, app);
             benchmark.header(database);
             if (database.fresh()) {
-                benchmark.load(files);
+                benchmark.load(files(generator, options.path("data", Path.of("target/bench/data"))));
             }
             if (options.flag("cluster-rollups")) {
                 benchmark.clusterRollups();
