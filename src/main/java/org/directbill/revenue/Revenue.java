@@ -81,7 +81,7 @@ public class Revenue {
         CountingRules.InForce inForce = rules.on(asOf);
         TtmWindow window = inForce.parameters().windowAsOf(asOf);
         List<String> locationIds = locations.stream().map(Location::locationId).toList();
-        List<RevenueGroup> groups = rollups.of(locationIds, window.firstDay(), window.lastDay());
+        List<RevenueGroup> groups = rollups.asOf(locationIds, window.firstDay(), window.lastDay(), asOf);
         RevenueResult result = new TtmCalculator(rates).compute(asOf, inForce.parameters(), groups);
         return view(partner, locations, inForce, result);
     }
