@@ -27,7 +27,8 @@ import java.util.random.RandomGeneratorFactory;
  * least one line). Lines come as invoices of 1–20 lines of one customer, location, currency,
  * billing date and paid date; partners are interleaved through the file. Values look like a billing
  * export: mostly counted categories, currencies among USD, EUR, GBP, JPY, CAD and AUD, billing dates
- * spread over the given period, about 90% paid, about 3% negative credits, amounts with up to 4
+ * on each location's monthly invoicing day over the given period (a billing system invoices on a
+ * cycle, not any day), paid dates spread from 3 to 60 days after, about 90% paid, about 3% negative credits, amounts with up to 4
  * decimals, and some product names that need CSV quoting.
  *
  * <p>The ledger streams: the state kept is per partner and per location, never per line, so 5
@@ -385,7 +386,6 @@ public final class LedgerGenerator {
         private final RandomGenerator random = random(2);
         private final RemainingLines remaining;
         private final long lineIdSalt;
-        private final int billingDays;
         private long lineNumber;
         private long invoiceNumber;
 
@@ -394,9 +394,6 @@ public final class LedgerGenerator {
             this.remaining = new RemainingLines(
                     partners.stream().mapToLong(SyntheticPartner::lines).toArray());
             this.lineIdSalt = random.nextLong();
-            this.billingDays = (int) (settings.lastBillingDate().toEpochDay()
-                            - settings.firstBillingDate().toEpochDay())
-                    + 1;
         }
 
         void write() {
@@ -424,13 +421,29 @@ public final class LedgerGenerator {
             String currency = currencyDraw < 0.85
                     ? location.currency()
                     : currencyDraw < 0.95 ? "USD" : CURRENCIES.get(random.nextInt(CURRENCIES.size()));
-            LocalDate billing = settings.firstBillingDate().plusDays(random.nextInt(billingDays));
+            LocalDate billing = billingDate(location);
             LocalDate paid = random.nextDouble() < 0.925 ? billing.plusDays(3 + random.nextInt(58)) : null;
             String paidDate = paid == null || paid.isAfter(settings.exportDate()) ? "" : paid.toString();
             String billingDate = billing.toString();
             for (int i = 0; i < size; i++) {
                 line(invoiceId, location, customerId, customerCountry, billingDate, paidDate, currency);
             }
+        }
+
+        /**
+         * A billing date as a billing system sets them: each location invoices on its own day of the
+         * month (from its ID, 1 to 28), in a month drawn over the period, rather than on any day.
+         */
+        private LocalDate billingDate(SyntheticLocation location) {
+            int day = 1 + Math.floorMod(location.locationId().hashCode(), 28);
+            java.time.YearMonth first = java.time.YearMonth.from(settings.firstBillingDate());
+            java.time.YearMonth last = java.time.YearMonth.from(settings.lastBillingDate());
+            int months = (int) first.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1;
+            LocalDate billing = first.plusMonths(random.nextInt(months)).atDay(day);
+            if (billing.isBefore(settings.firstBillingDate())) {
+                return settings.firstBillingDate();
+            }
+            return billing.isAfter(settings.lastBillingDate()) ? settings.lastBillingDate() : billing;
         }
 
         private void line(
