@@ -3,6 +3,7 @@
 #
 #   bench/run.sh generate [--seed 42] [--partners 10000] [--lines 5000000] [--biggest 1000000] [--out DIR]
 #   bench/run.sh ttm      [the same data options] [--warmup 50] [--runs 200] [--database NAME] [--keep-database]
+#   bench/run.sh import   [the same data options]   (with BENCH_JVM="-Xmx512m" for the heap bound)
 #
 # BENCH_JVM sets the JVM options (default -Xms2g -Xmx2g -XX:+UseG1GC).
 set -euo pipefail
@@ -11,6 +12,7 @@ cd "$(dirname "$0")/.."
 case "${1:-}" in
   generate) main=org.directbill.bench.LedgerGenerator ;;
   ttm) main=org.directbill.bench.TtmBenchmark ;;
+  import) main=org.directbill.bench.ImportBenchmark ;;
   *)
     sed -n '2,8p' "$0" >&2
     exit 2

@@ -180,7 +180,7 @@ public final class TtmBenchmark {
     }
 
     private void load(Path files) throws IOException {
-        step("register partners and locations (SQL)", () -> register(generator.partners()));
+        step("register partners and locations (SQL)", () -> register(app, generator.partners()));
         step(
                 "import the rates (ExchangeRates.importEcb)",
                 () -> importRates(files.resolve(LedgerGenerator.RATES_FILE)));
@@ -233,7 +233,7 @@ public final class TtmBenchmark {
     }
 
     /** As the partner directory stores them: the partner, its empty profile, its active locations. */
-    private void register(List<SyntheticPartner> partners) {
+    static void register(ConfigurableApplicationContext app, List<SyntheticPartner> partners) {
         JdbcTemplate sql = app.getBean(JdbcTemplate.class);
         Timestamp now = Timestamp.from(Instant.now());
         List<Object[]> partnerRows = new ArrayList<>();
@@ -268,11 +268,16 @@ public final class TtmBenchmark {
                 locationRows);
     }
 
-    private void importRates(Path rates) throws IOException {
+    /** Signs the current thread in as the bootstrap admin, as the services expect a caller. */
+    static void signInAsAdmin(ConfigurableApplicationContext app) {
         UserDetails admin = app.getBean(UserDetailsService.class).loadUserByUsername("admin");
         SecurityContextHolder.getContext()
                 .setAuthentication(
                         UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
+    }
+
+    private void importRates(Path rates) throws IOException {
+        signInAsAdmin(app);
         try (Reader csv = Files.newBufferedReader(rates, StandardCharsets.UTF_8)) {
             app.getBean(ExchangeRates.class).importEcb(csv);
         } finally {
