@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 import org.directbill.partner.Callers;
 import org.directbill.partner.PartnerDirectory;
@@ -26,7 +25,6 @@ import org.directbill.revenue.internal.LedgerRollups;
 import org.directbill.revenue.internal.RollupScan;
 import org.directbill.shared.problem.Forbidden;
 import org.directbill.shared.problem.NotFound;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,6 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class Revenue {
+
+    /** How many locations' rollups one query of {@link #ofAll} reads. */
+    static final int LOCATIONS_PER_READ = 1_000;
 
     private final PartnerDirectory directory;
     private final LedgerRollups rollups;
@@ -88,18 +89,34 @@ public class Revenue {
 
     /**
      * Every partner's revenue as of a date, handed to {@code each} one partner at a time, in no
-     * particular order; partners without locations or sales get their zero figures too. The rollups
-     * of the whole window are read in one pass, location by location, and each partner is computed
-     * as soon as the pass has gone beyond its last location, so only the groups of partners still
-     * being read are held. Program staff only.
+     * particular order; partners without locations or sales get their zero figures too. Partners
+     * are taken a batch at a time (about {@value #LOCATIONS_PER_READ} locations): the rollups of the
+     * batch's locations in the window are read in one streamed query, grouped by partner through the
+     * map of locations read once, computed and handed on, so memory holds one batch. Program staff
+     * only.
      */
     public void ofAll(LocalDate asOf, Consumer<RevenueView> each) {
+        ofAll(asOf, LOCATIONS_PER_READ, each);
+    }
+
+    /** {@link #ofAll(LocalDate, Consumer)} reading about {@code locationsPerRead} locations per query. */
+    void ofAll(LocalDate asOf, int locationsPerRead, Consumer<RevenueView> each) {
         Callers.requireStaff(Role.PROGRAM_ADMIN, Role.REVIEWER, Role.CREDIT_ANALYST);
         CountingRules.InForce inForce = rules.on(asOf);
-        TtmWindow window = inForce.parameters().windowAsOf(asOf);
-        Batch batch = new Batch(asOf, inForce, directory.locationsOfEveryPartner(), each);
-        scan.eachBilledBetween(window.firstDay(), window.lastDay(), batch);
-        batch.finish();
+        Batch batch = new Batch(asOf, inForce, each);
+        Map<PartnerId, List<Location>> locations = directory.locationsOfEveryPartner();
+        Map<PartnerId, List<Location>> pending = new HashMap<>();
+        int pendingLocations = 0;
+        for (Map.Entry<PartnerId, List<Location>> partner : locations.entrySet()) {
+            pending.put(partner.getKey(), partner.getValue());
+            pendingLocations += partner.getValue().size();
+            if (pendingLocations >= locationsPerRead) {
+                batch.compute(pending);
+                pending = new HashMap<>();
+                pendingLocations = 0;
+            }
+        }
+        batch.compute(pending);
     }
 
     private void requireReadable(PartnerId partner) {
@@ -129,87 +146,39 @@ public class Revenue {
                         .orElse(null));
     }
 
-    /**
-     * One pass over the rollups of a window, ordered by location ID. A partner is complete once the
-     * pass has reached a location beyond its greatest one; it is then computed, handed on and
-     * forgotten.
-     */
-    private final class Batch implements Consumer<RevenueGroup> {
+    /** Every partner's revenue as of one date, computed a batch of partners at a time. */
+    private final class Batch {
 
         private final LocalDate asOf;
         private final CountingRules.InForce inForce;
-        private final Map<PartnerId, List<Location>> locations;
+        private final TtmWindow window;
         private final Consumer<RevenueView> each;
         private final TtmCalculator calculator;
-        private final Map<String, PartnerId> owners = new HashMap<>();
-        /** Partners with locations, by their greatest location ID: the order in which they complete. */
-        private final List<Map.Entry<String, PartnerId>> completion = new ArrayList<>();
 
-        private final Map<PartnerId, List<RevenueGroup>> pending = new HashMap<>();
-        private int completed;
-        private @Nullable String previousLocation;
-
-        Batch(
-                LocalDate asOf,
-                CountingRules.InForce inForce,
-                Map<PartnerId, List<Location>> locations,
-                Consumer<RevenueView> each) {
+        Batch(LocalDate asOf, CountingRules.InForce inForce, Consumer<RevenueView> each) {
             this.asOf = asOf;
             this.inForce = inForce;
-            this.locations = locations;
+            this.window = inForce.parameters().windowAsOf(asOf);
             this.each = each;
             this.calculator = new TtmCalculator(new MemoizedUsdRates(rates));
-            locations.forEach((partner, its) -> {
-                if (its.isEmpty()) {
-                    emit(partner);
-                    return;
-                }
-                String last = its.get(0).locationId();
-                for (Location location : its) {
-                    owners.put(location.locationId(), partner);
-                    if (location.locationId().compareTo(last) > 0) {
-                        last = location.locationId();
-                    }
-                }
-                completion.add(Map.entry(last, partner));
+        }
+
+        void compute(Map<PartnerId, List<Location>> partners) {
+            Map<String, PartnerId> owners = new HashMap<>();
+            partners.forEach(
+                    (partner, locations) -> locations.forEach(location -> owners.put(location.locationId(), partner)));
+            Map<PartnerId, List<RevenueGroup>> groups = new HashMap<>();
+            scan.eachBilledBetween(
+                    owners.keySet(),
+                    window.firstDay(),
+                    window.lastDay(),
+                    group -> groups.computeIfAbsent(owners.get(group.locationId()), partner -> new ArrayList<>())
+                            .add(group));
+            partners.forEach((partner, locations) -> {
+                RevenueResult result =
+                        calculator.compute(asOf, inForce.parameters(), groups.getOrDefault(partner, List.of()));
+                each.accept(view(partner, locations, inForce, result));
             });
-            completion.sort(Map.Entry.comparingByKey());
-        }
-
-        @Override
-        public void accept(RevenueGroup group) {
-            String location = group.locationId();
-            if (!location.equals(previousLocation)) {
-                if (previousLocation != null && location.compareTo(previousLocation) < 0) {
-                    throw new IllegalStateException(
-                            "rollups not in location order: " + location + " after " + previousLocation);
-                }
-                completeBefore(location);
-                previousLocation = location;
-            }
-            PartnerId partner = owners.get(location);
-            if (partner != null) {
-                pending.computeIfAbsent(partner, p -> new ArrayList<>()).add(group);
-            }
-        }
-
-        private void completeBefore(String location) {
-            while (completed < completion.size()
-                    && completion.get(completed).getKey().compareTo(location) < 0) {
-                emit(completion.get(completed++).getValue());
-            }
-        }
-
-        void finish() {
-            while (completed < completion.size()) {
-                emit(completion.get(completed++).getValue());
-            }
-        }
-
-        private void emit(PartnerId partner) {
-            List<RevenueGroup> groups = Objects.requireNonNullElse(pending.remove(partner), List.of());
-            RevenueResult result = calculator.compute(asOf, inForce.parameters(), groups);
-            each.accept(view(partner, locations.get(partner), inForce, result));
         }
     }
 }

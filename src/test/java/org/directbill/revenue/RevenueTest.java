@@ -97,8 +97,7 @@ class RevenueTest {
         RevenueScenario scenario = RevenueScenario.create(mvc, jdbc, rollups, Fixtures.unique("Batch"));
         Fixtures fixtures = new Fixtures(mvc);
         String withoutLocation = fixtures.createPartner(Fixtures.unique("No Location"));
-        // Its locations are the first and the last the pass reads: it completes only at the very end,
-        // while every other partner completes on the way.
+        // Locations far apart in the order of location IDs: nothing depends on that order.
         String spread = fixtures.createPartner(Fixtures.unique("Spread"));
         String first = locationIdAt(true);
         String last = locationIdAt(false);
@@ -117,11 +116,18 @@ class RevenueTest {
             revenue.ofAll(asOf, all::add);
             return null;
         });
+        // Two locations per query: many queries, partners split across none of them.
+        List<RevenueView> inSmallReads = new ArrayList<>();
+        as(staff(Role.CREDIT_ANALYST), () -> {
+            revenue.ofAll(asOf, 2, inSmallReads::add);
+            return null;
+        });
 
         Map<PartnerId, RevenueView> byPartner = new HashMap<>();
         all.forEach(view -> assertThat(byPartner.put(view.partnerId(), view))
                 .as("each partner once")
                 .isNull());
+        assertThat(inSmallReads).containsExactlyInAnyOrderElementsOf(all);
         for (String partner : List.of(scenario.partnerId, withoutLocation, spread)) {
             RevenueView alone = as(staff(Role.PROGRAM_ADMIN), () -> revenue.of(id(partner), asOf));
             assertThat(byPartner.get(id(partner))).as(partner).isEqualTo(alone);

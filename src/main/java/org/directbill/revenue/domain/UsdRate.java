@@ -35,6 +35,12 @@ public record UsdRate(
         if ("USD".equals(currency)) {
             return amount;
         }
+        if (currencyPerEur.equals(BigDecimal.ONE)) {
+            // EUR (and any rate of exactly 1): dividing by one changes nothing, not even the scale, but
+            // BigDecimal would compute 34 digits and strip the zeros one by one, the bulk of the time
+            // of computing every partner's revenue at once.
+            return amount.multiply(usdPerEur, PRECISION);
+        }
         return amount.multiply(usdPerEur, PRECISION).divide(currencyPerEur, PRECISION);
     }
 }
