@@ -35,6 +35,16 @@ public class LedgerRollups {
             + " FROM ledger_line l WHERE %s"
             + " GROUP BY l.location_id, l.billing_date, l.product_category, l.currency, l.paid_date, l.verification";
 
+    private static final String MONTH_GROUP_COLUMNS =
+            "location_id, billing_date, product_category, currency, paid_month, verification";
+
+    /** The first day of the paid date's month, the same type on PostgreSQL and H2. */
+    private static final String PAID_MONTH = "CAST(DATE_TRUNC('MONTH', paid_date) AS DATE)";
+
+    private static final String SAME_MONTH_GROUP = "r.location_id = s.location_id AND r.billing_date = s.billing_date"
+            + " AND r.product_category = s.product_category AND r.currency = s.currency"
+            + " AND r.verification = s.verification AND r.paid_month IS NOT DISTINCT FROM s.paid_month";
+
     private static final String SAME_GROUP = "r.location_id = s.location_id AND r.billing_date = s.billing_date"
             + " AND r.product_category = s.product_category AND r.currency = s.currency"
             + " AND r.verification = s.verification AND r.paid_date IS NOT DISTINCT FROM s.paid_date";
@@ -71,6 +81,13 @@ public class LedgerRollups {
                         + " s.verification, s.amount, s.lines)")
                 .params(parameters)
                 .update();
+        jdbc.sql("MERGE INTO ledger_rollup_month r USING (" + byPaidMonth(groupsQuery) + ") s ON (" + SAME_MONTH_GROUP
+                        + ") WHEN MATCHED THEN UPDATE SET amount = r.amount + s.amount, lines = r.lines + s.lines"
+                        + " WHEN NOT MATCHED THEN INSERT (" + MONTH_GROUP_COLUMNS + ", amount, lines) VALUES"
+                        + " (s.location_id, s.billing_date, s.product_category, s.currency, s.paid_month,"
+                        + " s.verification, s.amount, s.lines)")
+                .params(parameters)
+                .update();
     }
 
     /** Takes groups given by a query (as for {@link #addGroups}) out, deleting those left empty. */
@@ -80,14 +97,46 @@ public class LedgerRollups {
                         + " WHEN MATCHED THEN UPDATE SET amount = r.amount - s.amount, lines = r.lines - s.lines")
                 .params(parameters)
                 .update();
+        jdbc.sql("MERGE INTO ledger_rollup_month r USING (" + byPaidMonth(groupsQuery) + ") s ON (" + SAME_MONTH_GROUP
+                        + ") WHEN MATCHED AND r.lines = s.lines THEN DELETE"
+                        + " WHEN MATCHED THEN UPDATE SET amount = r.amount - s.amount, lines = r.lines - s.lines")
+                .params(parameters)
+                .update();
+    }
+
+    /** The groups of a groups query summed per paid month instead of paid date. */
+    private static String byPaidMonth(String groupsQuery) {
+        return "SELECT location_id, billing_date, product_category, currency, " + PAID_MONTH + " AS paid_month,"
+                + " verification, SUM(amount) AS amount, SUM(lines) AS lines FROM (" + groupsQuery + ") g"
+                + " GROUP BY location_id, billing_date, product_category, currency, " + PAID_MONTH + ", verification";
     }
 
     /** Recomputes every rollup from the ledger. */
     public void rebuild() {
         jdbc.sql("DELETE FROM ledger_rollup").update();
+        jdbc.sql("DELETE FROM ledger_rollup_month").update();
         jdbc.sql("INSERT INTO ledger_rollup (" + GROUP_COLUMNS + ", amount, lines) "
                         + GROUPS_OF_LINES.formatted("1 = 1"))
                 .update();
+        jdbc.sql("INSERT INTO ledger_rollup_month (" + MONTH_GROUP_COLUMNS + ", amount, lines) "
+                        + byPaidMonth("SELECT " + GROUP_COLUMNS + ", amount, lines FROM ledger_rollup"))
+                .update();
+    }
+
+    /**
+     * Whether the monthly rollups are exactly the exact ones summed per paid month (a check for
+     * tests: both are kept by the same statements).
+     */
+    public boolean monthlyAgreeWithExact() {
+        String expected = byPaidMonth("SELECT " + GROUP_COLUMNS + ", amount, lines FROM ledger_rollup");
+        String stored = "SELECT " + MONTH_GROUP_COLUMNS + ", amount, lines FROM ledger_rollup_month";
+        long missing = jdbc.sql("SELECT COUNT(*) FROM ((" + expected + ") EXCEPT (" + stored + ")) d")
+                .query(Long.class)
+                .single();
+        long extra = jdbc.sql("SELECT COUNT(*) FROM ((" + stored + ") EXCEPT (" + expected + ")) d")
+                .query(Long.class)
+                .single();
+        return missing == 0 && extra == 0;
     }
 
     /** The groups of these locations billed between two dates (inclusive). */
@@ -110,22 +159,33 @@ public class LedgerRollups {
      * before {@code asOf}" (paid date {@code asOf}) and "not paid by then" (no paid date). The
      * revenue looks at the paid date only to compare it with the as-of date, so its figures are the
      * same as from the groups themselves — while far fewer rows reach it, however spread out the
-     * payments are.
+     * payments are. The database reads the monthly rollups for every paid month but the as-of
+     * date's, and the exact ones only for that month's payments: a few rows per billing date.
      */
     public List<RevenueGroup> asOf(Collection<String> locationIds, LocalDate from, LocalDate to, LocalDate asOf) {
         if (locationIds.isEmpty()) {
             return List.of();
         }
+        // Paid in a month before the as-of date's: paid by then. In a later month, or never: not paid.
+        // In the as-of date's own month: its exact day decides, read from the exact rollups.
+        LocalDate monthStart = asOf.withDayOfMonth(1);
         return jdbc.sql("SELECT location_id, billing_date, product_category, currency, paid_date, verification,"
-                        + " SUM(amount) AS amount, SUM(lines) AS lines FROM (SELECT location_id, billing_date,"
-                        + " product_category, currency, verification, amount, lines,"
-                        + " CASE WHEN paid_date <= :asOf THEN CAST(:asOf AS DATE) END AS paid_date FROM ledger_rollup"
-                        + " WHERE location_id IN (:locations) AND billing_date BETWEEN :from AND :to) r"
+                        + " SUM(amount) AS amount, SUM(lines) AS lines FROM ("
+                        + "SELECT location_id, billing_date, product_category, currency, verification, amount, lines,"
+                        + " CASE WHEN paid_month < :monthStart THEN CAST(:asOf AS DATE) END AS paid_date"
+                        + " FROM ledger_rollup_month WHERE location_id IN (:locations) AND billing_date BETWEEN :from"
+                        + " AND :to AND (paid_month IS NULL OR paid_month <> :monthStart)"
+                        + " UNION ALL SELECT location_id, billing_date, product_category, currency, verification,"
+                        + " amount, lines, CASE WHEN paid_date <= :asOf THEN CAST(:asOf AS DATE) END AS paid_date"
+                        + " FROM ledger_rollup WHERE location_id IN (:locations) AND paid_date BETWEEN :monthStart"
+                        + " AND :monthEnd AND billing_date BETWEEN :from AND :to) r"
                         + " GROUP BY location_id, billing_date, product_category, currency, paid_date, verification")
                 .param("locations", List.copyOf(locationIds))
                 .param("from", from)
                 .param("to", to)
                 .param("asOf", asOf)
+                .param("monthStart", monthStart)
+                .param("monthEnd", monthStart.plusMonths(1).minusDays(1))
                 .query(LedgerRollups::group)
                 .list();
     }

@@ -87,6 +87,7 @@ class LedgerRollupsTest {
         rollups.rebuild();
 
         assertThat(rollups.all()).containsExactlyInAnyOrderElementsOf(rollups.recomputedFromLedger());
+        assertThat(rollups.monthlyAgreeWithExact()).isTrue();
         assertThat(stored()).hasSize(2);
     }
 }

@@ -123,7 +123,11 @@ class RollupRandomizedTest {
             }
 
             assertThat(rollups.all()).containsExactlyInAnyOrderElementsOf(rollups.recomputedFromLedger());
+            assertThat(rollups.monthlyAgreeWithExact())
+                    .as("round %d: the monthly rollups", round)
+                    .isTrue();
             for (int check = 0; check < 4; check++) {
+                // as-of dates in the middle of the payments, where a paid month splits on its days
                 LocalDate asOf = LocalDate.of(2020, 6, 1).plusDays(random.nextInt(500));
                 RevenueResult fromRollups = calculator.compute(
                         asOf,
