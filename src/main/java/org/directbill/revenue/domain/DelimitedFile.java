@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -12,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The mechanics shared by ledger and payments files (ledger-format.md): UTF-8 text with an optional
@@ -33,8 +36,12 @@ final class DelimitedFile {
     /** TSV has no quoting: a character that never appears in text stands for the quote. */
     private static final char NO_QUOTE = '\u0000';
 
+    /** FastCSV names the line where the record it could not read starts. */
+    private static final Pattern RECORD_START = Pattern.compile("record starting at line (\\d+)");
+
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
+    private final LineCounter text;
     private final CsvReader<CsvRecord> reader;
     private final Iterator<CsvRecord> records;
     private final int width;
@@ -43,6 +50,7 @@ final class DelimitedFile {
     private long lastLine = 1;
 
     private DelimitedFile(Reader text, FileFormat format, List<Column> columns) {
+        this.text = new LineCounter(text);
         this.reader = CsvReader.builder()
                 .fieldSeparator(format.separator())
                 .quoteCharacter(format == FileFormat.CSV ? '"' : NO_QUOTE)
@@ -51,7 +59,7 @@ final class DelimitedFile {
                 .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .allowUnclosedQuote(false)
-                .ofCsvRecord(text);
+                .ofCsvRecord(this.text);
         this.records = reader.iterator();
         List<FileError> errors = new ArrayList<>();
         List<String> names = readHeader(errors);
@@ -116,7 +124,8 @@ final class DelimitedFile {
                 throw unreadable;
             }
             close();
-            throw new InvalidFileHeader(List.of(FileError.of(1, null, "NOT_UTF8")));
+            // In the header, or just after it where the reader looked ahead: the line says which.
+            throw new InvalidFileHeader(List.of(FileError.of(text.line(), null, "NOT_UTF8")));
         }
     }
 
@@ -153,16 +162,22 @@ final class DelimitedFile {
                 rows.row(lastLine, values);
             }
         } catch (CsvParseException unreadable) {
-            errors.add(FileError.of(lastLine + 1, null, "MALFORMED_CSV"));
+            errors.add(FileError.of(recordStart(unreadable), null, "MALFORMED_CSV"));
         } catch (UncheckedIOException unreadable) {
             if (!(unreadable.getCause() instanceof CharacterCodingException)) {
                 throw unreadable;
             }
-            errors.add(FileError.of(lastLine + 1, null, "NOT_UTF8"));
+            errors.add(FileError.of(text.line(), null, "NOT_UTF8"));
         } finally {
             close();
         }
         return read;
+    }
+
+    /** The line where the record that could not be read starts (after the last one read, if unsaid). */
+    private long recordStart(CsvParseException unreadable) {
+        Matcher start = RECORD_START.matcher(String.valueOf(unreadable.getMessage()));
+        return start.find() ? Long.parseLong(start.group(1)) : lastLine + 1;
     }
 
     private void close() {
@@ -170,6 +185,63 @@ final class DelimitedFile {
             reader.close();
         } catch (IOException closing) {
             throw new UncheckedIOException(closing);
+        }
+    }
+
+    /**
+     * Counts the lines of the text handed to the CSV reader (a line ends with LF, CR LF or CR, as
+     * FastCSV counts them), so that where decoding fails, the line is known: every character before
+     * the bad bytes has been handed over by then (see {@link StrictUtf8Reader}).
+     */
+    private static final class LineCounter extends FilterReader {
+
+        private long breaks;
+        private boolean afterCarriageReturn;
+
+        LineCounter(Reader in) {
+            super(in);
+        }
+
+        /** The line the next character is on. */
+        long line() {
+            return breaks + 1;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                count((char) c);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, length);
+            for (int i = offset; i < offset + read; i++) {
+                count(buffer[i]);
+            }
+            return read;
+        }
+
+        @Override
+        public long skip(long n) {
+            throw new UnsupportedOperationException("lines are counted: nothing is skipped");
+        }
+
+        private void count(char c) {
+            if (c == '\n') {
+                if (!afterCarriageReturn) {
+                    breaks++;
+                }
+                afterCarriageReturn = false;
+            } else {
+                afterCarriageReturn = c == '\r';
+                if (afterCarriageReturn) {
+                    breaks++;
+                }
+            }
         }
     }
 }
