@@ -33,8 +33,12 @@ final class DelimitedFile {
         void row(long line, String[] values);
     }
 
-    /** TSV has no quoting: a character that never appears in text stands for the quote. */
-    private static final char NO_QUOTE = '\u0000';
+    /**
+     * TSV has no quoting: a character that never starts a value of well-formed text stands for the
+     * quote. A low surrogate only ever follows a high one, and strict UTF-8 decoding never gives a
+     * lone one; U+0000, by contrast, may well be in a file, and is then a character like any other.
+     */
+    private static final char NO_QUOTE = '\uDC00';
 
     /** FastCSV names the line where the record it could not read starts. */
     private static final Pattern RECORD_START = Pattern.compile("record starting at line (\\d+)");
@@ -178,6 +182,20 @@ final class DelimitedFile {
     private long recordStart(CsvParseException unreadable) {
         Matcher start = RECORD_START.matcher(String.valueOf(unreadable.getMessage()));
         return start.find() ? Long.parseLong(start.group(1)) : lastLine + 1;
+    }
+
+    /**
+     * Whether a value holds a control character other than a tab or a line break: no ledger value
+     * has one, and U+0000 cannot even be stored as text (PostgreSQL refuses it).
+     */
+    static boolean hasControlCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < ' ' && c != '\t' && c != '\n' && c != '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void close() {
