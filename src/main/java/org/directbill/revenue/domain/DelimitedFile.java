@@ -11,8 +11,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +44,9 @@ final class DelimitedFile {
 
     /** FastCSV names the line where the record it could not read starts. */
     private static final Pattern RECORD_START = Pattern.compile("record starting at line (\\d+)");
+
+    /** How much of an unknown column's name a warning shows. */
+    private static final int SHOWN_NAME_LENGTH = 64;
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
@@ -83,12 +88,14 @@ final class DelimitedFile {
             }
         }
         List<String> expected = columns.stream().map(Column::name).toList();
+        Set<String> unknown = new LinkedHashSet<>();
         for (int position = 0; position < width; position++) {
             String name = names.get(position);
             if (!name.isEmpty() && !expected.contains(name)) {
-                warnings.add(FileError.of(1, name, "UNKNOWN_COLUMN", name));
+                unknown.add(shown(name));
             }
         }
+        unknown.forEach(name -> warnings.add(FileError.of(1, name, "UNKNOWN_COLUMN", name)));
         if (!errors.isEmpty()) {
             close();
             throw new InvalidFileHeader(errors);
@@ -196,6 +203,19 @@ final class DelimitedFile {
             }
         }
         return false;
+    }
+
+    /** A header name as a message may show it: at most 64 characters, control characters replaced. */
+    private static String shown(String name) {
+        StringBuilder shown = new StringBuilder(Math.min(name.length(), SHOWN_NAME_LENGTH + 1));
+        for (int i = 0; i < name.length() && shown.length() < SHOWN_NAME_LENGTH; i++) {
+            char c = name.charAt(i);
+            shown.append(Character.isISOControl(c) ? '\uFFFD' : c);
+        }
+        if (Character.isHighSurrogate(shown.charAt(shown.length() - 1))) {
+            shown.setLength(shown.length() - 1);
+        }
+        return shown.length() < name.length() ? shown + "…" : shown.toString();
     }
 
     private void close() {

@@ -103,9 +103,12 @@ public final class EcbRateFile {
         return value;
     }
 
-    /** A date as written in a cell: {@code YYYY-MM-DD}, and a real day. */
+    /**
+     * A date as written in a cell: {@code YYYY-MM-DD}, and a real day of a year from 1 on (ISO 8601
+     * reads the year 0000 as 1 BC, which PostgreSQL's dates do not have).
+     */
     public static @Nullable LocalDate date(String text) {
-        if (!DATE.matcher(text).matches()) {
+        if (!DATE.matcher(text).matches() || text.startsWith("0000")) {
             return null;
         }
         try {

@@ -72,6 +72,9 @@ public final class PaymentFile {
         } else if (DelimitedFile.hasControlCharacter(paid)) {
             errors.add(FileError.of(line, PAID_DATE, "BAD_CHARACTER"));
             failed = true;
+        } else if (paid.length() > LedgerColumn.PAID_DATE.maxLength()) {
+            errors.add(FileError.of(line, PAID_DATE, "TOO_LONG", String.valueOf(LedgerColumn.PAID_DATE.maxLength())));
+            failed = true;
         } else {
             date = EcbRateFile.date(paid);
             if (date == null) {
