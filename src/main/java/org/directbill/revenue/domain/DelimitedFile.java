@@ -4,14 +4,19 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The mechanics shared by ledger and payments files (ledger-format.md): UTF-8 text with an optional
@@ -30,11 +35,22 @@ final class DelimitedFile {
         void row(long line, String[] values);
     }
 
-    /** TSV has no quoting: a character that never appears in text stands for the quote. */
-    private static final char NO_QUOTE = '\u0000';
+    /**
+     * TSV has no quoting: a character that never starts a value of well-formed text stands for the
+     * quote. A low surrogate only ever follows a high one, and strict UTF-8 decoding never gives a
+     * lone one; U+0000, by contrast, may well be in a file, and is then a character like any other.
+     */
+    private static final char NO_QUOTE = '\uDC00';
+
+    /** FastCSV names the line where the record it could not read starts. */
+    private static final Pattern RECORD_START = Pattern.compile("record starting at line (\\d+)");
+
+    /** How much of an unknown column's name a warning shows. */
+    private static final int SHOWN_NAME_LENGTH = 64;
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
+    private final LineCounter text;
     private final CsvReader<CsvRecord> reader;
     private final Iterator<CsvRecord> records;
     private final int width;
@@ -43,6 +59,7 @@ final class DelimitedFile {
     private long lastLine = 1;
 
     private DelimitedFile(Reader text, FileFormat format, List<Column> columns) {
+        this.text = new LineCounter(text);
         this.reader = CsvReader.builder()
                 .fieldSeparator(format.separator())
                 .quoteCharacter(format == FileFormat.CSV ? '"' : NO_QUOTE)
@@ -51,7 +68,7 @@ final class DelimitedFile {
                 .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .allowUnclosedQuote(false)
-                .ofCsvRecord(text);
+                .ofCsvRecord(this.text);
         this.records = reader.iterator();
         List<FileError> errors = new ArrayList<>();
         List<String> names = readHeader(errors);
@@ -71,12 +88,14 @@ final class DelimitedFile {
             }
         }
         List<String> expected = columns.stream().map(Column::name).toList();
+        Set<String> unknown = new LinkedHashSet<>();
         for (int position = 0; position < width; position++) {
             String name = names.get(position);
             if (!name.isEmpty() && !expected.contains(name)) {
-                warnings.add(FileError.of(1, name, "UNKNOWN_COLUMN", name));
+                unknown.add(shown(name));
             }
         }
+        unknown.forEach(name -> warnings.add(FileError.of(1, name, "UNKNOWN_COLUMN", name)));
         if (!errors.isEmpty()) {
             close();
             throw new InvalidFileHeader(errors);
@@ -116,7 +135,8 @@ final class DelimitedFile {
                 throw unreadable;
             }
             close();
-            throw new InvalidFileHeader(List.of(FileError.of(1, null, "NOT_UTF8")));
+            // In the header, or just after it where the reader looked ahead: the line says which.
+            throw new InvalidFileHeader(List.of(FileError.of(text.line(), null, "NOT_UTF8")));
         }
     }
 
@@ -153,16 +173,49 @@ final class DelimitedFile {
                 rows.row(lastLine, values);
             }
         } catch (CsvParseException unreadable) {
-            errors.add(FileError.of(lastLine + 1, null, "MALFORMED_CSV"));
+            errors.add(FileError.of(recordStart(unreadable), null, "MALFORMED_CSV"));
         } catch (UncheckedIOException unreadable) {
             if (!(unreadable.getCause() instanceof CharacterCodingException)) {
                 throw unreadable;
             }
-            errors.add(FileError.of(lastLine + 1, null, "NOT_UTF8"));
+            errors.add(FileError.of(text.line(), null, "NOT_UTF8"));
         } finally {
             close();
         }
         return read;
+    }
+
+    /** The line where the record that could not be read starts (after the last one read, if unsaid). */
+    private long recordStart(CsvParseException unreadable) {
+        Matcher start = RECORD_START.matcher(String.valueOf(unreadable.getMessage()));
+        return start.find() ? Long.parseLong(start.group(1)) : lastLine + 1;
+    }
+
+    /**
+     * Whether a value holds a control character other than a tab or a line break: no ledger value
+     * has one, and U+0000 cannot even be stored as text (PostgreSQL refuses it).
+     */
+    static boolean hasControlCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < ' ' && c != '\t' && c != '\n' && c != '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A header name as a message may show it: at most 64 characters, control characters replaced. */
+    private static String shown(String name) {
+        StringBuilder shown = new StringBuilder(Math.min(name.length(), SHOWN_NAME_LENGTH + 1));
+        for (int i = 0; i < name.length() && shown.length() < SHOWN_NAME_LENGTH; i++) {
+            char c = name.charAt(i);
+            shown.append(Character.isISOControl(c) ? '\uFFFD' : c);
+        }
+        if (Character.isHighSurrogate(shown.charAt(shown.length() - 1))) {
+            shown.setLength(shown.length() - 1);
+        }
+        return shown.length() < name.length() ? shown + "…" : shown.toString();
     }
 
     private void close() {
@@ -170,6 +223,63 @@ final class DelimitedFile {
             reader.close();
         } catch (IOException closing) {
             throw new UncheckedIOException(closing);
+        }
+    }
+
+    /**
+     * Counts the lines of the text handed to the CSV reader (a line ends with LF, CR LF or CR, as
+     * FastCSV counts them), so that where decoding fails, the line is known: every character before
+     * the bad bytes has been handed over by then (see {@link StrictUtf8Reader}).
+     */
+    private static final class LineCounter extends FilterReader {
+
+        private long breaks;
+        private boolean afterCarriageReturn;
+
+        LineCounter(Reader in) {
+            super(in);
+        }
+
+        /** The line the next character is on. */
+        long line() {
+            return breaks + 1;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                count((char) c);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, length);
+            for (int i = offset; i < offset + read; i++) {
+                count(buffer[i]);
+            }
+            return read;
+        }
+
+        @Override
+        public long skip(long n) {
+            throw new UnsupportedOperationException("lines are counted: nothing is skipped");
+        }
+
+        private void count(char c) {
+            if (c == '\n') {
+                if (!afterCarriageReturn) {
+                    breaks++;
+                }
+                afterCarriageReturn = false;
+            } else {
+                afterCarriageReturn = c == '\r';
+                if (afterCarriageReturn) {
+                    breaks++;
+                }
+            }
         }
     }
 }

@@ -105,7 +105,8 @@ public final class EcbRateFile {
     /**
      * A date as written in a cell: {@code YYYY-MM-DD}, and a real day. Read by hand rather than by
      * {@code LocalDate.parse}, which costs several times more: ledgers have two dates on each of
-     * millions of lines.
+     * millions of lines. The year is from 1 on: ISO 8601 reads 0000 as 1 BC, which PostgreSQL's
+     * dates do not have.
      */
     public static @Nullable LocalDate date(String text) {
         if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
@@ -114,7 +115,7 @@ public final class EcbRateFile {
         int year = digits(text, 0, 4);
         int month = digits(text, 5, 7);
         int day = digits(text, 8, 10);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) {
+        if (year < 1 || month < 1 || month > 12 || day < 1 || day > 31) {
             return null;
         }
         try {

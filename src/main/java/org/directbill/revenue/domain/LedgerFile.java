@@ -137,7 +137,10 @@ public final class LedgerFile {
             this.errors = errors;
         }
 
-        /** The value, stripped; {@code null} when empty (an error when the column is required). */
+        /**
+         * The value, stripped; {@code null} when empty (an error when the column is required), or
+         * when it holds a control character or is too long (errors).
+         */
         @Nullable
         String text(LedgerColumn column) {
             String value = values[column.ordinal()].strip();
@@ -145,6 +148,10 @@ public final class LedgerFile {
                 if (column.required()) {
                     error(column, "MISSING_VALUE");
                 }
+                return null;
+            }
+            if (DelimitedFile.hasControlCharacter(value)) {
+                error(column, "BAD_CHARACTER");
                 return null;
             }
             if (value.length() > column.maxLength()) {

@@ -58,6 +58,9 @@ public final class PaymentFile {
         if (invoice.isEmpty()) {
             errors.add(FileError.of(line, INVOICE_ID, "MISSING_VALUE"));
             failed = true;
+        } else if (DelimitedFile.hasControlCharacter(invoice)) {
+            errors.add(FileError.of(line, INVOICE_ID, "BAD_CHARACTER"));
+            failed = true;
         } else if (invoice.length() > LedgerColumn.INVOICE_ID.maxLength()) {
             errors.add(FileError.of(line, INVOICE_ID, "TOO_LONG", String.valueOf(LedgerColumn.INVOICE_ID.maxLength())));
             failed = true;
@@ -65,6 +68,12 @@ public final class PaymentFile {
         LocalDate date = null;
         if (paid.isEmpty()) {
             errors.add(FileError.of(line, PAID_DATE, "MISSING_VALUE"));
+            failed = true;
+        } else if (DelimitedFile.hasControlCharacter(paid)) {
+            errors.add(FileError.of(line, PAID_DATE, "BAD_CHARACTER"));
+            failed = true;
+        } else if (paid.length() > LedgerColumn.PAID_DATE.maxLength()) {
+            errors.add(FileError.of(line, PAID_DATE, "TOO_LONG", String.valueOf(LedgerColumn.PAID_DATE.maxLength())));
             failed = true;
         } else {
             date = EcbRateFile.date(paid);

@@ -4,10 +4,7 @@ import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,6 +25,7 @@ import org.directbill.revenue.domain.ImportStatus;
 import org.directbill.revenue.domain.LedgerFile;
 import org.directbill.revenue.domain.LedgerImport;
 import org.directbill.revenue.domain.PaymentFile;
+import org.directbill.revenue.domain.StrictUtf8Reader;
 import org.directbill.shared.audit.AuditEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -290,16 +288,12 @@ public class ImportRunner {
         return new Result(new ImportRecords.Counts(read, 0, outcome.duplicates(), outcome.paidUpdated()), warnings);
     }
 
-    /** UTF-8, strictly: a byte that is not UTF-8 stops the reading rather than becoming a wrong character. */
+    /**
+     * UTF-8, strictly: a byte that is not UTF-8 stops the reading rather than becoming a wrong
+     * character, once every character before it has been read (so the error names its line).
+     */
     public static BufferedReader utf8(InputStream bytes) {
-        return new BufferedReader(
-                new InputStreamReader(
-                        bytes,
-                        StandardCharsets.UTF_8
-                                .newDecoder()
-                                .onMalformedInput(CodingErrorAction.REPORT)
-                                .onUnmappableCharacter(CodingErrorAction.REPORT)),
-                1 << 16);
+        return new BufferedReader(StrictUtf8Reader.of(bytes), 1 << 16);
     }
 
     private static void deleteQuietly(Path file) {

@@ -122,6 +122,32 @@ class LedgerImportApiTest {
     }
 
     @Test
+    void valuesNoDatabaseCanHoldAreLineErrorsNotAFailedImport() throws Exception {
+        JsonNode refused = ledger.importLedger(file(
+                line(prefix + "1", "I", location, "AZURE_CONSUMPTION", "0000-05-04", "", "1", "EUR"),
+                sale("2", "", "1").replace("Product", "Pro\u0000duct")));
+
+        assertThat(refused.get("status").asString()).isEqualTo("FAILED");
+        assertThat(refused.get("failure").isNull()).isTrue();
+        assertThat(refused.get("errors").findValuesAsString("code")).containsExactly("BAD_DATE", "BAD_CHARACTER");
+        JsonNode unpaid = ledger.importPayments("invoice_id,paid_date\n" + prefix + "-INV," + "9".repeat(3000) + "\n");
+        assertThat(unpaid.get("failure").isNull()).isTrue();
+        assertThat(unpaid.get("errors").get(0).get("code").asString()).isEqualTo("TOO_LONG");
+        assertThat(storedLines()).isZero();
+    }
+
+    @Test
+    void anUnknownColumnWithALongNameIsAWarningNotAFailedImport() throws Exception {
+        String csv = file(sale("1", "", "1") + ",ignored").replaceFirst("\n", ",\"" + "n".repeat(300) + "\"\n");
+
+        JsonNode job = ledger.importLedger(csv);
+
+        assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("warnings").get(0).get("column").asString()).isEqualTo("n".repeat(64) + "…");
+        assertThat(storedLines()).isEqualTo(1);
+    }
+
+    @Test
     void paymentsMarkEveryLineOfTheirInvoicePaid() throws Exception {
         ledger.importLedger(file(sale("1", "", "10.5"), sale("2", "", "1")));
         JsonNode paid = ledger.importPayments("invoice_id,paid_date\n" + prefix + "-INV,2020-07-01\n");
