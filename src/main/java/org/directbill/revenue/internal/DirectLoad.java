@@ -83,15 +83,23 @@ class DirectLoad {
             throw failed;
         }
         deltas.writeTo(loader);
+        // The sums were written in pieces, a group in several: sum them once, under another id, so
+        // that both rollup tables merge from one row per group.
+        UUID summed = UUID.randomUUID();
+        Map<String, Object> ids = Map.of("id", importId, "summed", summed);
+        jdbc.sql("INSERT INTO ledger_rollup_delta (" + String.join(", ", RollupDeltas.COLUMNS) + ")"
+                        + " SELECT :summed, location_id, billing_date, product_category, currency, paid_date,"
+                        + " SUM(amount), SUM(lines) FROM ledger_rollup_delta WHERE import_id = :id"
+                        + " GROUP BY location_id, billing_date, product_category, currency, paid_date")
+                .params(ids)
+                .update();
         merge.lock();
-        Map<String, Object> id = Map.of("id", importId);
         rollups.addGroups(
                 "SELECT location_id, billing_date, product_category, currency, paid_date, 'NONE' AS verification,"
-                        + " SUM(amount) AS amount, SUM(lines) AS lines FROM ledger_rollup_delta WHERE import_id = :id"
-                        + " GROUP BY location_id, billing_date, product_category, currency, paid_date",
-                id);
-        jdbc.sql("DELETE FROM ledger_rollup_delta WHERE import_id = :id")
-                .params(id)
+                        + " amount, lines FROM ledger_rollup_delta WHERE import_id = :summed",
+                ids);
+        jdbc.sql("DELETE FROM ledger_rollup_delta WHERE import_id IN (:id, :summed)")
+                .params(ids)
                 .update();
         return read;
     }
