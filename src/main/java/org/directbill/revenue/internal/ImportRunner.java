@@ -118,11 +118,6 @@ public class ImportRunner {
         ledgerMerge.lock();
     }
 
-    /** Whether this instance is running or holding the job. */
-    public boolean isActive(UUID id) {
-        return active.contains(id);
-    }
-
     /** Keeps this instance's jobs alive and fails those no instance speaks for any more. */
     @Scheduled(fixedDelayString = "${directbill.revenue.imports.heartbeat:PT10S}")
     public void heartbeatAndSweep() {
@@ -264,13 +259,13 @@ public class ImportRunner {
         List<FileError> warnings;
         long read;
         try (CountingInputStream bytes = new CountingInputStream(Files.newInputStream(file));
-                PaymentMerge.Writer writer = paymentMerge.open(stagingId)) {
+                BulkLoader.Writer writer = paymentMerge.open()) {
             PaymentFile payments = PaymentFile.open(utf8(bytes), job.format());
             warnings = payments.warnings();
             progress.bytes = bytes;
             read = payments.read(
                     (line, payment) -> {
-                        writer.add(line, payment);
+                        PaymentMerge.stage(writer, stagingId, line, payment);
                         progress.line();
                     },
                     errors);

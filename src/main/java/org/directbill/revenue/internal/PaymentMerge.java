@@ -1,7 +1,6 @@
 package org.directbill.revenue.internal;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,57 +22,31 @@ import org.springframework.stereotype.Component;
 @Component
 class PaymentMerge {
 
-    private static final int BATCH = 1000;
     private static final int FETCH_SIZE = 10_000;
 
     private final JdbcClient jdbc;
     private final JdbcClient streaming;
-    private final JdbcTemplate batches;
+    private final BulkLoader loader;
     private final LedgerRollups rollups;
 
-    PaymentMerge(JdbcClient jdbc, JdbcTemplate batches, DataSource dataSource, LedgerRollups rollups) {
+    PaymentMerge(JdbcClient jdbc, BulkLoader loader, DataSource dataSource, LedgerRollups rollups) {
         this.jdbc = jdbc;
-        this.batches = batches;
+        this.loader = loader;
         JdbcTemplate chunked = new JdbcTemplate(dataSource);
         chunked.setFetchSize(FETCH_SIZE);
         this.streaming = JdbcClient.create(chunked);
         this.rollups = rollups;
     }
 
+    private static final List<String> STAGED = List.of("import_id", "line_no", "invoice_id", "paid_date");
+
     /** Where a file's payments go before they are checked; close it to flush the last ones. */
-    final class Writer implements AutoCloseable {
-
-        private final UUID stagingId;
-        private final List<Object[]> pending = new ArrayList<>(BATCH);
-
-        private Writer(UUID stagingId) {
-            this.stagingId = stagingId;
-        }
-
-        void add(long line, PaymentFile.Payment payment) {
-            pending.add(new Object[] {stagingId, line, payment.invoiceId(), payment.paidDate()});
-            if (pending.size() == BATCH) {
-                flush();
-            }
-        }
-
-        @Override
-        public void close() {
-            flush();
-        }
-
-        private void flush() {
-            if (!pending.isEmpty()) {
-                batches.batchUpdate(
-                        "INSERT INTO payment_staging (import_id, line_no, invoice_id, paid_date) VALUES (?, ?, ?, ?)",
-                        pending);
-                pending.clear();
-            }
-        }
+    BulkLoader.Writer open() {
+        return loader.openBatched("payment_staging", STAGED);
     }
 
-    Writer open(UUID stagingId) {
-        return new Writer(stagingId);
+    static void stage(BulkLoader.Writer writer, UUID stagingId, long line, PaymentFile.Payment payment) {
+        writer.add(stagingId, line, payment.invoiceId(), payment.paidDate());
     }
 
     /** What a payments file did, or would have done. */
