@@ -105,7 +105,16 @@ public record LedgerEntry(
 
     /** The value of a column as a file would hold it ("" when empty). */
     public String value(LedgerColumn column) {
-        Object value = switch (column) {
+        Object value = get(column);
+        if (value == null) {
+            return "";
+        }
+        return value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
+    }
+
+    /** The value of a column, typed (a date, an amount, a category's code…); {@code null} when empty. */
+    public @Nullable Object get(LedgerColumn column) {
+        return switch (column) {
             case LINE_ID -> lineId;
             case INVOICE_ID -> invoiceId;
             case LOCATION_ID -> locationId;
@@ -116,10 +125,9 @@ public record LedgerEntry(
             case CHARGE_TYPE -> chargeType;
             case BILLING_DATE -> billingDate;
             case PAID_DATE -> paidDate;
-            case AMOUNT -> amount.toPlainString();
+            case AMOUNT -> amount;
             case CURRENCY -> currency;
         };
-        return value == null ? "" : value.toString();
     }
 
     public LedgerEntry withPaidDate(@Nullable LocalDate paid) {

@@ -1,27 +1,21 @@
 package org.directbill.revenue.internal;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.directbill.revenue.domain.LedgerColumn;
 import org.directbill.revenue.domain.LedgerEntry;
 
 /** The columns ledger lines are written with, staged or stored, and their values in that order. */
 final class LedgerRows {
 
-    static final List<String> STAGED = List.of(
-            "import_id",
-            "line_no",
-            "line_id",
-            "invoice_id",
-            "location_id",
-            "customer_id",
-            "customer_country",
-            "product_category",
-            "product_name",
-            "charge_type",
-            "billing_date",
-            "paid_date",
-            "amount",
-            "currency");
+    /** The file's columns (ledger-format.md), named as in the file and in the tables. */
+    private static final List<String> FILE_COLUMNS =
+            Arrays.stream(LedgerColumn.values()).map(LedgerColumn::header).toList();
+
+    static final List<String> STAGED = Stream.concat(Stream.of("import_id", "line_no"), FILE_COLUMNS.stream())
+            .toList();
 
     /** A stored line: the same without the line number; its verification starts as NONE (the default). */
     static final List<String> STORED =
@@ -30,37 +24,24 @@ final class LedgerRows {
     private LedgerRows() {}
 
     static void stage(BulkLoader.Writer writer, UUID stagingId, long line, LedgerEntry entry) {
-        writer.add(
-                stagingId,
-                line,
-                entry.lineId(),
-                entry.invoiceId(),
-                entry.locationId(),
-                entry.customerId(),
-                entry.customerCountry(),
-                entry.category().name(),
-                entry.productName(),
-                entry.chargeType(),
-                entry.billingDate(),
-                entry.paidDate(),
-                entry.amount(),
-                entry.currency());
+        writer.add(row(stagingId, line, entry));
     }
 
     static void store(BulkLoader.Writer writer, UUID importId, LedgerEntry entry) {
-        writer.add(
-                importId,
-                entry.lineId(),
-                entry.invoiceId(),
-                entry.locationId(),
-                entry.customerId(),
-                entry.customerCountry(),
-                entry.category().name(),
-                entry.productName(),
-                entry.chargeType(),
-                entry.billingDate(),
-                entry.paidDate(),
-                entry.amount(),
-                entry.currency());
+        writer.add(row(importId, null, entry));
+    }
+
+    /** The values in the order of {@link #STAGED}, or of {@link #STORED} without a line number. */
+    private static Object[] row(UUID id, Long line, LedgerEntry entry) {
+        int first = line == null ? 1 : 2;
+        Object[] values = new Object[first + FILE_COLUMNS.size()];
+        values[0] = id;
+        if (line != null) {
+            values[1] = line;
+        }
+        for (LedgerColumn column : LedgerColumn.values()) {
+            values[first + column.ordinal()] = entry.get(column);
+        }
+        return values;
     }
 }
