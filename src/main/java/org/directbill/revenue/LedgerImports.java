@@ -100,12 +100,12 @@ public class LedgerImports {
             records.create(job);
             runner.submit(job, file);
             return job;
-        } catch (IOException | RuntimeException refused) {
+        } catch (IOException unreadable) {
             deleteQuietly(file);
-            if (refused instanceof IOException io) {
-                throw new UncheckedIOException(io);
-            }
-            throw (RuntimeException) refused;
+            throw new UncheckedIOException(unreadable);
+        } catch (RuntimeException refused) {
+            deleteQuietly(file);
+            throw refused;
         }
     }
 

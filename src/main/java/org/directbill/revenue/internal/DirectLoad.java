@@ -77,10 +77,10 @@ class DirectLoad {
             lines[0].close();
         } catch (RuntimeException failed) {
             lines[0].abort();
-            if (failed instanceof NotDirect || isUniqueViolation(failed)) {
-                throw failed instanceof NotDirect ? failed : new NotDirect("line id already stored or repeated");
+            if (isUniqueViolation(failed)) {
+                throw new NotDirect("line id already stored or repeated");
             }
-            throw failed;
+            throw failed; // NotDirect included
         }
         deltas.writeTo(loader);
         // The sums were written in pieces, a group in several: sum them once, under another id, so
