@@ -80,11 +80,32 @@ public class Revenue {
         requireReadable(partner);
         List<Location> locations = directory.get(partner).locations();
         CountingRules.InForce inForce = rules.on(asOf);
-        TtmWindow window = inForce.parameters().windowAsOf(asOf);
+        return view(partner, locations, inForce, compute(locations, asOf, inForce));
+    }
+
+    /**
+     * The revenue of a partner's locations as of a date, counted by the given rules (those of the
+     * policy a requirement is checked against, which need not be the one in force). For checking
+     * requirements: whoever may read the partner may ask, so whoever shows these figures hides them
+     * from callers without {@link PartnerPermission#READ_REVENUE}.
+     *
+     * @param locations the partner's locations, as the directory gave them to the caller
+     */
+    public RevenueResult countedFor(
+            PartnerId partner, List<Location> locations, LocalDate asOf, CountingRules.InForce rules) {
+        switch (PartnerPermission.READ.decide(Callers.current(), partner)) {
+            case HIDDEN -> throw new NotFound("PARTNER_NOT_FOUND", partner.toString());
+            case DENIED -> throw new Forbidden("REVENUE_NOT_ALLOWED");
+            case ALLOWED -> {}
+        }
+        return compute(locations, asOf, rules);
+    }
+
+    private RevenueResult compute(List<Location> locations, LocalDate asOf, CountingRules.InForce rules) {
+        TtmWindow window = rules.parameters().windowAsOf(asOf);
         List<String> locationIds = locations.stream().map(Location::locationId).toList();
         List<RevenueGroup> groups = rollups.asOf(locationIds, window.firstDay(), window.lastDay(), asOf);
-        RevenueResult result = new TtmCalculator(rates).compute(asOf, inForce.parameters(), groups);
-        return view(partner, locations, inForce, result);
+        return new TtmCalculator(rates).compute(asOf, rules.parameters(), groups);
     }
 
     /**

@@ -21,6 +21,8 @@ import org.directbill.bench.LedgerGenerator.SyntheticPartner;
 import org.directbill.partner.domain.Location;
 import org.directbill.partner.domain.Locations;
 import org.directbill.partner.domain.PartnerId;
+import org.directbill.policy.Evaluations;
+import org.directbill.policy.domain.Evaluation;
 import org.directbill.revenue.ExchangeRates;
 import org.directbill.revenue.domain.RevenueGroup;
 import org.directbill.revenue.domain.RevenueResult;
@@ -44,7 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The TTM figures of the speed issue, on PostgreSQL (docs/benchmarks.md): (a) one partner holding
- * a million ledger lines, its TTM computed again and again; (b) every partner's TTM in one batch.
+ * a million ledger lines, its TTM computed again and again; (c) the same partner's evaluation
+ * against the policy in force, as the API makes and stores it; (b) every partner's TTM in one batch.
  *
  * <p>Starts the application (profile {@code postgres}) on a fresh database, registers the
  * generator's partners and locations, imports its rates through {@link ExchangeRates#importEcb},
@@ -58,7 +61,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * holding a million), {@code --warmup 50}, {@code --runs 200}, {@code --data DIR} (generated files,
  * reused when already there), {@code --database NAME} (an already loaded database: no loading),
  * {@code --keep-database}, {@code --cluster-rollups} (a variant: the rollups physically ordered by
- * location and billing date before measuring).
+ * location and billing date before measuring), {@code --skip-all} (not (b), every partner's TTM).
  */
 public final class TtmBenchmark {
 
@@ -111,7 +114,10 @@ public final class TtmBenchmark {
             }
             benchmark.countRollups();
             benchmark.onePartner((int) options.number("warmup", 50), (int) options.number("runs", 200));
-            benchmark.allPartners();
+            benchmark.oneEvaluation((int) options.number("warmup", 50), (int) options.number("runs", 200));
+            if (!options.flag("skip-all")) {
+                benchmark.allPartners();
+            }
             benchmark.line("load average (1, 5, 15 min) at the end: " + Machine.load());
             benchmark.write(Path.of("target/bench"));
         } finally {
@@ -349,6 +355,50 @@ public final class TtmBenchmark {
                                 new Timings(computing).medianMillis(),
                                 result.total().rounded(),
                                 result.missingRates().size()));
+    }
+
+    /**
+     * (c): the same partner evaluated as the API does it ({@link Evaluations#evaluate}): its
+     * locations, profile and support plans read, its revenue counted by the policy in force on
+     * {@link #AS_OF}, every requirement checked, the snapshot and its digest stored; one
+     * transaction per evaluation, signed in as the program admin.
+     */
+    private void oneEvaluation(int warmup, int runs) {
+        SyntheticPartner partner = generator.biggestPartner();
+        PartnerId id = new PartnerId(partner.id());
+        Evaluations evaluations = app.getBean(Evaluations.class);
+        TransactionTemplate transaction = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
+        Evaluations.Request request =
+                new Evaluations.Request(AS_OF, null, partner.locations().get(0).country());
+        signInAsAdmin(app);
+        try {
+            Evaluation evaluation = null;
+            for (int i = 0; i < warmup; i++) {
+                evaluation = transaction.execute(status -> evaluations.evaluate(id, request));
+            }
+            long[] total = new long[runs];
+            for (int i = 0; i < runs; i++) {
+                long started = System.nanoTime();
+                evaluation = transaction.execute(status -> evaluations.evaluate(id, request));
+                total[i] = System.nanoTime() - started;
+            }
+            Timings timings = new Timings(total);
+            line(
+                    "(c) the same partner's evaluation (Evaluations.evaluate, policy %s, market %s, stored): %d warm-up runs, then %d timed: median %.1f ms, p95 %.1f ms, p99 %.1f ms (min %.1f, max %.1f); outcome %s"
+                            .formatted(
+                                    evaluation.policyId(),
+                                    evaluation.market(),
+                                    warmup,
+                                    timings.count(),
+                                    timings.medianMillis(),
+                                    timings.percentileMillis(95),
+                                    timings.percentileMillis(99),
+                                    timings.minMillis(),
+                                    timings.maxMillis(),
+                                    evaluation.outcome()));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     /** (b): every partner, one after the other, each as its own read. */
