@@ -28,4 +28,22 @@ public record RequirementResult(
         reasonArguments = List.copyOf(reasonArguments);
         details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
+
+    /**
+     * The result an evaluator gives for a requirement: the status is the reason's, and the reason
+     * must explain this requirement's code and come with exactly as many arguments as its sentence
+     * takes.
+     */
+    public static RequirementResult of(
+            Requirement requirement, Reason reason, List<String> arguments, Map<String, Object> details) {
+        if (reason.code() != requirement.code()) {
+            throw new IllegalArgumentException(reason + " does not explain " + requirement.code());
+        }
+        if (arguments.size() != reason.argumentCount()) {
+            throw new IllegalArgumentException(
+                    reason + " takes " + reason.argumentCount() + " argument(s), not " + arguments.size());
+        }
+        return new RequirementResult(
+                requirement.code(), requirement.level(), reason.status(), reason.name(), arguments, details);
+    }
 }
