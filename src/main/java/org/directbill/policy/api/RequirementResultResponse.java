@@ -1,6 +1,7 @@
 package org.directbill.policy.api;
 
 import java.util.Map;
+import org.directbill.policy.domain.ReasonArguments;
 import org.directbill.policy.domain.RequirementResult;
 import org.directbill.shared.web.Localized;
 
@@ -23,7 +24,8 @@ public record RequirementResultResponse(
                 localized.text("requirement.code." + result.code().name()),
                 result.level().name(),
                 result.status().name(),
-                localized.text("requirement.reason." + result.reason(), result.reasonArguments()),
+                localized.text(
+                        "requirement.reason." + result.reason(), ReasonArguments.forMessage(result.reasonArguments())),
                 result.reason(),
                 result.details());
     }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -35,13 +36,16 @@ class ReasonMessagesTest {
             assertThat(placeholders(sentence))
                     .as("placeholders of %s in %s", reason, file)
                     .isEqualTo(expected);
-            // It formats: no stray brace or quote that MessageFormat would choke on or swallow.
-            Object[] arguments = IntStream.range(0, reason.argumentCount())
-                    .mapToObj(i -> "ARG" + i)
-                    .toArray();
-            String formatted = new MessageFormat(sentence, Locale.ROOT).format(arguments);
-            for (Object argument : arguments) {
-                assertThat(formatted).as("%s in %s", reason, file).contains((String) argument);
+            // It formats: no stray brace or quote that MessageFormat would choke on or swallow. An
+            // amount placeholder ({n,number,…}) gets an amount as ReasonArguments gives it.
+            List<String> texts = IntStream.range(0, reason.argumentCount())
+                    .mapToObj(i -> sentence.contains("{" + i + ",number") ? "1234" + i + ".50" : "ARG" + i)
+                    .toList();
+            Object[] arguments = ReasonArguments.forMessage(texts).toArray();
+            String formatted = new MessageFormat(sentence, Locale.ENGLISH).format(arguments);
+            for (String text : texts) {
+                String shown = text.startsWith("ARG") ? text : "1,234" + text.substring(4);
+                assertThat(formatted).as("%s in %s", reason, file).contains(shown);
             }
         }
     }
