@@ -179,14 +179,37 @@ class RevenueTest {
     }
 
     @Test
-    void until_the_policy_module_exists_revenue_is_counted_by_the_2020_policy() throws Exception {
+    void revenue_is_counted_by_the_policy_in_force_on_the_as_of_date() throws Exception {
         String partner = new Fixtures(mvc).createPartner(Fixtures.unique("Policy"));
 
-        RevenueView view = as(staff(Role.PROGRAM_ADMIN), () -> revenue.of(id(partner), LocalDate.parse("2019-03-10")));
+        RevenueView in2019 =
+                as(staff(Role.PROGRAM_ADMIN), () -> revenue.of(id(partner), LocalDate.parse("2019-03-10")));
+        assertThat(in2019.policyId()).isEqualTo("csp-direct-2018");
+        assertThat(in2019.rules().thresholdUsd()).isEmpty();
+        assertThat(in2019.requirement()).isNull();
+        assertThat(in2019.result().windowStart()).hasToString("2018-03");
 
-        assertThat(view.policyId()).isEqualTo("csp-direct-2020");
-        assertThat(view.rules().thresholdUsd()).contains(new BigDecimal("300000"));
-        assertThat(view.requirement()).isNotNull();
-        assertThat(view.result().windowStart()).hasToString("2018-03");
+        RevenueView in2021 =
+                as(staff(Role.PROGRAM_ADMIN), () -> revenue.of(id(partner), LocalDate.parse("2021-03-10")));
+        assertThat(in2021.policyId()).isEqualTo("csp-direct-2020");
+        assertThat(in2021.rules().thresholdUsd()).contains(new BigDecimal("300000"));
+        assertThat(in2021.requirement()).isNotNull();
+
+        RevenueView in2026 =
+                as(staff(Role.PROGRAM_ADMIN), () -> revenue.of(id(partner), LocalDate.parse("2026-01-10")));
+        assertThat(in2026.policyId()).isEqualTo("csp-direct-fy26");
+        assertThat(in2026.rules().thresholdUsd()).contains(new BigDecimal("1000000"));
+        assertThat(in2026.requirement()).isNotNull();
+    }
+
+    @Test
+    void before_the_first_policy_revenue_is_counted_by_the_earliest_one() throws Exception {
+        String partner = new Fixtures(mvc).createPartner(Fixtures.unique("Early"));
+
+        RevenueView view = as(staff(Role.PROGRAM_ADMIN), () -> revenue.of(id(partner), LocalDate.parse("2017-06-30")));
+
+        assertThat(view.policyId()).isEqualTo("csp-direct-2018");
+        assertThat(view.requirement()).isNull();
+        assertThat(view.result().windowStart()).hasToString("2016-06");
     }
 }

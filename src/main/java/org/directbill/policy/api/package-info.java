@@ -1,4 +1,4 @@
-/** The policy module's REST API (api.md, "Policies and evaluations"). */
+/** The policies of api.md's "Policies and evaluations" table. */
 @NullMarked
 package org.directbill.policy.api;
 

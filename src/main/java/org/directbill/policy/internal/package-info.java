@@ -1,4 +1,4 @@
-/** Storage and wiring of the policy module: repositories, the built-in policies, the counting rules. */
+/** The policies' storage, the built-in policies loaded at start, and the counting rules revenue asks for. */
 @NullMarked
 package org.directbill.policy.internal;
 

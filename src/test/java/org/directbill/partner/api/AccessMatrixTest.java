@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.directbill.policy.PolicyFixtures;
 import org.directbill.revenue.LedgerLines;
 import org.directbill.revenue.internal.LedgerRollups;
 import org.directbill.support.Fixtures;
@@ -182,6 +183,7 @@ class AccessMatrixTest {
         Set<Who> verificationReaders = union(STAFF, EnumSet.of(A_GLOBAL_ADMIN, A_ACCOUNT_ADMIN, A_BILLING_ADMIN));
         Set<Who> reviewers = EnumSet.of(PROGRAM_ADMIN, REVIEWER);
         Set<Who> answerers = EnumSet.of(PROGRAM_ADMIN, A_GLOBAL_ADMIN, A_ACCOUNT_ADMIN, A_BILLING_ADMIN);
+        Set<Who> signedIn = EnumSet.complementOf(EnumSet.of(ANONYMOUS));
         return List.of(
                 new Call(
                         "register a partner",
@@ -392,12 +394,22 @@ class AccessMatrixTest {
                         200,
                         reviewers,
                         true),
+                new Call("list the policies", () -> get("/api/v1/policies"), 200, signedIn, false),
+                new Call("read a policy", () -> get("/api/v1/policies/csp-direct-2021"), 200, signedIn, false),
                 new Call(
-                        "ask who I am",
-                        () -> get("/api/v1/me"),
+                        "read the policy in force",
+                        () -> get("/api/v1/policies/in-force?date=2025-10-01"),
                         200,
-                        EnumSet.complementOf(EnumSet.of(ANONYMOUS)),
-                        false));
+                        signedIn,
+                        false),
+                new Call(
+                        "publish a policy",
+                        // a fresh id and date per call, far ahead so that no other test counts by it
+                        () -> json(post("/api/v1/policies"), PolicyFixtures.uniqueDocument()),
+                        201,
+                        EnumSet.of(PROGRAM_ADMIN),
+                        false),
+                new Call("ask who I am", () -> get("/api/v1/me"), 200, signedIn, false));
     }
 
     Stream<Arguments> everyCallByEveryone() {

@@ -116,7 +116,7 @@ class RevenueApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.partnerId").value(scenario.partnerId))
                 .andExpect(jsonPath("$.asOf").value(scenario.asOf))
-                .andExpect(jsonPath("$.policyId").value("csp-direct-2020"))
+                .andExpect(jsonPath("$.policyId").value("csp-direct-fy26"))
                 .andExpect(jsonPath("$.windowStart").value(before + "-09"))
                 .andExpect(jsonPath("$.windowEnd").value(y + "-08"))
                 .andExpect(jsonPath("$.currency").value("USD"))
@@ -159,7 +159,7 @@ class RevenueApiTest {
                 .andExpect(jsonPath("$.verification.verified").value(1))
                 .andExpect(jsonPath("$.verification.rejected").value(1))
                 .andExpect(jsonPath("$.verification.openAmount").value("400.00"))
-                .andExpect(jsonPath("$.threshold").value("300000.00"))
+                .andExpect(jsonPath("$.threshold").value("1000000.00"))
                 .andExpect(jsonPath("$.requirement.status").value("PENDING"))
                 .andExpect(jsonPath("$.requirement.reasonCode").value("RATES_MISSING"))
                 .andExpect(jsonPath("$.requirement.reason")
@@ -209,27 +209,28 @@ class RevenueApiTest {
     void the_threshold_met_and_missed_are_said_in_the_callers_language() throws Exception {
         String partner = fixtures.createPartner(Fixtures.unique("Big Seller"));
         String location = fixtures.addLocation(partner, "US", "ACTIVE");
+        // A year of its own, under csp-direct-fy26 (from 2025-10-01): the threshold is 1,000,000 USD.
         int year = org.directbill.revenue.FxFiles.unusedYear();
         new TestLedger(jdbc, rollups)
-                .line(location, "AZURE_CONSUMPTION", year + "-01-15", year + "-01-31", "299999.99", "USD")
+                .line(location, "AZURE_CONSUMPTION", year + "-01-15", year + "-01-31", "999999.99", "USD")
                 .line(location, "MARKETPLACE_SAAS", year + "-02-15", year + "-02-28", "0.01", "USD")
                 .rollUp();
 
         mvc.perform(get("/api/v1/partners/{id}/revenue?asOf={d}", partner, year + "-03-08")
                         .with(admin())
                         .header("Accept-Language", "fr"))
-                .andExpect(jsonPath("$.total").value("300000.00"))
+                .andExpect(jsonPath("$.total").value("1000000.00"))
                 .andExpect(jsonPath("$.requirement.status").value("MET"))
                 .andExpect(jsonPath("$.requirement.reasonCode").value("THRESHOLD_MET"))
                 .andExpect(jsonPath("$.requirement.reason")
-                        .value("Le chiffre d’affaires de 300000.00 USD atteint le seuil de 300000.00 USD."));
+                        .value("Le chiffre d’affaires de 1000000.00 USD atteint le seuil de 1000000.00 USD."));
         // As of the 7th the window ends in January: one cent short.
         mvc.perform(get("/api/v1/partners/{id}/revenue?asOf={d}", partner, year + "-03-07")
                         .with(admin()))
-                .andExpect(jsonPath("$.total").value("299999.99"))
+                .andExpect(jsonPath("$.total").value("999999.99"))
                 .andExpect(jsonPath("$.requirement.status").value("NOT_MET"))
                 .andExpect(jsonPath("$.requirement.reason")
-                        .value("The revenue of 299999.99 USD is below the threshold of 300000.00 USD."));
+                        .value("The revenue of 999999.99 USD is below the threshold of 1000000.00 USD."));
     }
 
     @Test

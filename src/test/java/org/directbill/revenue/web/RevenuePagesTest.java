@@ -65,8 +65,8 @@ class RevenuePagesTest {
         assertThat(text)
                 .contains("Trailing-twelve-month revenue")
                 .contains("From September " + before + " to August " + y + ", as of " + scenario.asOf
-                        + ", under the policy csp-direct-2020.")
-                .contains("Revenue 1,826.27 USD", "Threshold 300,000.00 USD", "Requirement Pending")
+                        + ", under the policy csp-direct-fy26.")
+                .contains("Revenue 1,826.27 USD", "Threshold 1,000,000.00 USD", "Requirement Pending")
                 .contains("1 line(s) that would count have no usable exchange rate yet, so the revenue of 1,826.27"
                         + " USD is incomplete")
                 .contains("Counted as cloud revenue: Azure consumption, Azure reservations, License subscriptions,"
@@ -125,7 +125,7 @@ class RevenuePagesTest {
         assertThat(count(svg, ">0</text>")).isEqualTo(12);
         assertThat(visibleText(html))
                 .contains("Revenue 0.00 USD", "Requirement Not met")
-                .contains("The revenue of 0.00 USD is below the threshold of 300,000.00 USD.")
+                .contains("The revenue of 0.00 USD is below the threshold of 1,000,000.00 USD.")
                 .contains("This partner has no location yet.")
                 .contains("Every line billed in the window has an exchange rate.");
     }
@@ -189,8 +189,8 @@ class RevenuePagesTest {
         assertThat(text)
                 .contains("Chiffre d’affaires sur douze mois glissants")
                 .contains("De septembre " + before + " à août " + y + ", au " + scenario.asOf
-                        + ", selon la politique csp-direct-2020.")
-                .contains("Chiffre d’affaires 1 826,27 USD", "Seuil 300 000,00 USD", "Exigence En attente")
+                        + ", selon la politique csp-direct-fy26.")
+                .contains("Chiffre d’affaires 1 826,27 USD", "Seuil 1 000 000,00 USD", "Exigence En attente")
                 .contains("1 ligne(s) qui compteraient n’ont pas encore de taux de change utilisable")
                 .contains("octobre " + before + " 1 606,25", "février " + y + " -300,00")
                 .contains("Hors cloud Catégories que la politique ne compte pas : Abonnements logiciels, Logiciels"
