@@ -2,6 +2,7 @@ package org.directbill.policy;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
@@ -117,7 +118,8 @@ public class Evaluations {
                 checked.result().outcome(),
                 checked.result().requirements(),
                 checked.inputDigest(),
-                clock.instant(),
+                // As the database keeps it, so that the answer to the POST equals every later GET.
+                clock.instant().truncatedTo(ChronoUnit.MICROS),
                 Callers.current().username());
         records.add(evaluation);
         return visible(evaluation);

@@ -39,12 +39,14 @@ class ReasonMessagesTest {
             // It formats: no stray brace or quote that MessageFormat would choke on or swallow. An
             // amount placeholder ({n,number,…}) gets an amount as ReasonArguments gives it.
             List<String> texts = IntStream.range(0, reason.argumentCount())
-                    .mapToObj(i -> sentence.contains("{" + i + ",number") ? "1234" + i + ".50" : "ARG" + i)
+                    .mapToObj(i -> sentence.contains("{" + i + ",number") ? (i + 1) + "234567.50" : "ARG" + i)
                     .toList();
             Object[] arguments = ReasonArguments.forMessage(texts).toArray();
             String formatted = new MessageFormat(sentence, Locale.ENGLISH).format(arguments);
             for (String text : texts) {
-                String shown = text.startsWith("ARG") ? text : "1,234" + text.substring(4);
+                String shown = text.startsWith("ARG")
+                        ? text
+                        : String.format(Locale.ENGLISH, "%,.2f", new java.math.BigDecimal(text));
                 assertThat(formatted).as("%s in %s", reason, file).contains(shown);
             }
         }
