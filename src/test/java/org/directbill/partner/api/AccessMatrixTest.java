@@ -92,6 +92,9 @@ class AccessMatrixTest {
 
     private String attachmentA;
 
+    /** A stored evaluation of partner A. */
+    private String evaluationA;
+
     /** One call of the API: what it does, its success status, who may make it. */
     record Call(
             String name,
@@ -151,7 +154,18 @@ class AccessMatrixTest {
                 .readTree(answered)
                 .at("/messages/1/attachments/0/href")
                 .asString();
+        evaluationA = JsonMapper.builder()
+                .build()
+                .readTree(mvc.perform(json(post("/api/v1/partners/{id}/evaluations", partnerA), EVALUATION)
+                                .with(Fixtures.admin()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("id")
+                .asString();
     }
+
+    private static final String EVALUATION = "{\"policyId\": \"csp-direct-2021\", \"market\": \"FR\"}";
 
     /** Opens a case of partner A on a new sale, as the program admin, and returns its id. */
     private String openCase(String request) {
@@ -409,6 +423,24 @@ class AccessMatrixTest {
                         201,
                         EnumSet.of(PROGRAM_ADMIN),
                         false),
+                new Call(
+                        "evaluate a partner",
+                        () -> json(post("/api/v1/partners/{id}/evaluations", partnerA), EVALUATION),
+                        201,
+                        readers,
+                        true),
+                new Call(
+                        "list a partner's evaluations",
+                        () -> get("/api/v1/partners/{id}/evaluations", partnerA),
+                        200,
+                        readers,
+                        true),
+                new Call(
+                        "read an evaluation",
+                        () -> get("/api/v1/partners/{id}/evaluations/{e}", partnerA, evaluationA),
+                        200,
+                        readers,
+                        true),
                 new Call("ask who I am", () -> get("/api/v1/me"), 200, signedIn, false));
     }
 
