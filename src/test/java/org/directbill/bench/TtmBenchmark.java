@@ -382,6 +382,12 @@ public final class TtmBenchmark {
                 evaluation = transaction.execute(status -> evaluations.evaluate(id, request));
                 total[i] = System.nanoTime() - started;
             }
+            long[] checking = new long[runs];
+            for (int i = 0; i < runs; i++) {
+                long started = System.nanoTime();
+                readOnly.execute(status -> evaluations.check(id, request));
+                checking[i] = System.nanoTime() - started;
+            }
             Timings timings = new Timings(total);
             line(
                     "(c) the same partner's evaluation (Evaluations.evaluate, policy %s, market %s, stored): %d warm-up runs, then %d timed: median %.1f ms, p95 %.1f ms, p99 %.1f ms (min %.1f, max %.1f); outcome %s"
@@ -396,6 +402,12 @@ public final class TtmBenchmark {
                                     timings.minMillis(),
                                     timings.maxMillis(),
                                     evaluation.outcome()));
+            line(
+                    "    apart, %d runs more of the same answer not stored (Evaluations.check, read-only): median %.1f ms, p95 %.1f ms"
+                            .formatted(
+                                    runs,
+                                    new Timings(checking).medianMillis(),
+                                    new Timings(checking).percentileMillis(95)));
         } finally {
             SecurityContextHolder.clearContext();
         }
