@@ -308,6 +308,17 @@ public class PartnerDirectory {
         return plan;
     }
 
+    /** Everything the requirements are checked against, read together under one permission check. */
+    public record PartnerFacts(
+            Partner partner, List<Location> locations, PartnerProfile profile, List<SupportPlan> supportPlans) {}
+
+    /** The partner with its locations, profile and support plans: whoever may read the partner. */
+    @Transactional(readOnly = true)
+    public PartnerFacts facts(PartnerId id) {
+        Partner partner = require(PartnerPermission.READ, id);
+        return new PartnerFacts(partner, locations.ofPartner(id), profiles.find(id), supportPlans.ofPartner(id));
+    }
+
     @Transactional(readOnly = true)
     public List<SupportPlan> supportPlans(PartnerId id) {
         require(PartnerPermission.READ, id);

@@ -146,7 +146,7 @@ public class Evaluations {
     }
 
     private Checked run(PartnerId partner, Request request) {
-        PartnerDirectory.PartnerView view = directory.get(partner);
+        PartnerDirectory.PartnerFacts known = directory.facts(partner);
         Violations violations = new Violations();
         // Any date, as for the revenue: a later one answers "will the partner qualify then, on
         // today's facts" (an indirect tenure completing, a window moving on).
@@ -169,16 +169,10 @@ public class Evaluations {
             violations.throwIfAny();
         }
         RevenueResult revenueResult = policy.revenueThreshold().isPresent()
-                ? revenue.countedFor(partner, view.locations(), asOf, policy.countingRules())
+                ? revenue.countedFor(partner, known.locations(), asOf, policy.countingRules())
                 : null;
         Facts facts = new Facts(
-                partner,
-                asOf,
-                market,
-                view.locations(),
-                directory.profile(partner),
-                directory.supportPlans(partner),
-                revenueResult);
+                partner, asOf, market, known.locations(), known.profile(), known.supportPlans(), revenueResult);
         EligibilityResult result = Eligibility.evaluate(policy, facts);
         return new Checked(partner, policy, asOf, market, result, digest.of(policy, facts), revenueVisible(partner));
     }
