@@ -185,6 +185,26 @@ class EligibilityPagesTest {
     }
 
     @Test
+    void an_evaluation_under_a_policy_without_market_is_saved_and_shown_without_one() throws Exception {
+        MockHttpSession session = signIn(globalAdmin);
+        String location = mvc.perform(post("/partners/" + partner + "/evaluations")
+                        .session(session)
+                        .with(csrf())
+                        .param("market", "")
+                        .param("policyId", "csp-direct-2018"))
+                .andExpect(status().isFound())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+
+        String html = pages.page(get(location).session(session));
+        assertThat(Pages.visibleText(html))
+                .contains("Policy CSP direct bill requirements (August 2018) csp-direct-2018")
+                .contains("Market Not needed by this policy");
+        assertThat(html).contains("href=\"/partners/" + partner + "/eligibility?policyId=csp-direct-2018\"");
+    }
+
+    @Test
     void an_unknown_market_or_policy_is_said_next_to_its_picker() throws Exception {
         MockHttpSession session = signIn(globalAdmin);
         String market =
