@@ -158,12 +158,17 @@ abstract class BrowserTest {
 
     /** POSTs a body to the API as the bootstrap admin. */
     HttpResponse<String> api(String path, String contentType, String body) throws Exception {
+        return api("POST", path, contentType, body);
+    }
+
+    /** Sends a body to the API with this method (POST, PATCH…) as the bootstrap admin. */
+    HttpResponse<String> api(String method, String path, String contentType, String body) throws Exception {
         String credentials = Base64.getEncoder()
                 .encodeToString((Fixtures.ADMIN + ":" + Fixtures.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Authorization", "Basic " + credentials)
                 .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
