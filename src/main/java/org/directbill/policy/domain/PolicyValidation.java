@@ -31,6 +31,10 @@ import org.jspecify.annotations.Nullable;
 final class PolicyValidation {
 
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{2,63}");
+
+    /** Words the API and the pages use after {@code /policies/}: a policy so named could not be reached. */
+    static final java.util.Set<String> RESERVED_IDS = java.util.Set.of("in-force", "new", "compare");
+
     static final int TITLE_MAX = 200;
     // Money is a decimal string: digits, at most two decimals, no sign, no exponent, no separator.
     private static final Pattern AMOUNT = Pattern.compile("(0|[1-9][0-9]{0,14})(\\.[0-9]{1,2})?");
@@ -71,6 +75,8 @@ final class PolicyValidation {
         }
         if (!ID.matcher(id).matches()) {
             violations.add("id", "INVALID_POLICY_ID", id);
+        } else if (RESERVED_IDS.contains(id)) {
+            violations.add("id", "RESERVED_POLICY_ID", id);
         }
         return id;
     }

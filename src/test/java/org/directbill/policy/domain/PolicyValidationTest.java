@@ -140,6 +140,12 @@ class PolicyValidationTest {
         refusedWith(withId(id), "id", "INVALID_POLICY_ID");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"in-force", "new", "compare"})
+    void an_id_the_addresses_under_policies_already_use_is_refused(String id) {
+        refusedWith(withId(id), "id", "RESERVED_POLICY_ID");
+    }
+
     @Test
     void an_id_of_64_characters_is_accepted_and_65_refused() {
         assertThat(withId("a".repeat(64)).validate().id()).hasSize(64);
