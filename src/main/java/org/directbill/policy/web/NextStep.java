@@ -56,7 +56,7 @@ record NextStep(@Nullable String href, String textKey) {
                         access.manageLocations() ? "eligibility.next.locations.manage" : "eligibility.next.locations");
             case SUPPORT_PLAN -> new NextStep(partner + "#support-plans", "eligibility.next.supportPlans");
             case BUSINESS_VETTING, OPERATIONAL_ASSESSMENT, SECURITY_SCORE, SOLUTIONS_DESIGNATION ->
-                programFact(profile + "#program-facts", access);
+                programFact(profile + "#program-facts", status, access);
         };
     }
 
@@ -65,9 +65,15 @@ record NextStep(@Nullable String href, String textKey) {
                 href, access.editDeclared() ? "eligibility.next.profile.edit" : "eligibility.next.profile.seeDeclared");
     }
 
-    private static NextStep programFact(String href, Access access) {
+    private static NextStep programFact(String href, RequirementStatus status, Access access) {
         if (!access.staff()) {
-            return new NextStep(null, "eligibility.next.programStaff");
+            // PENDING waits on staff alone; NOT_MET (a failed check, no designation, security
+            // requirements incomplete) needs the partner to act first, then staff to record it.
+            return new NextStep(
+                    null,
+                    status == RequirementStatus.NOT_MET
+                            ? "eligibility.next.programStaff.notMet"
+                            : "eligibility.next.programStaff");
         }
         return new NextStep(
                 href,
