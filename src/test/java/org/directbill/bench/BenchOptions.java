@@ -9,7 +9,7 @@ import java.util.Set;
 /** The command-line options of the benchmarks: {@code --name value}, or {@code --name} alone for a flag. */
 record BenchOptions(Map<String, String> values) {
 
-    private static final Set<String> FLAGS = Set.of("keep-database", "cluster-rollups");
+    private static final Set<String> FLAGS = Set.of("keep-database", "cluster-rollups", "skip-all");
 
     static BenchOptions parse(String... args) {
         Map<String, String> values = new HashMap<>();

@@ -204,6 +204,7 @@ public final class TtmBenchmark {
         step("VACUUM ANALYZE", () -> {
             jdbc.sql("VACUUM ANALYZE ledger_line").update();
             jdbc.sql("VACUUM ANALYZE ledger_rollup").update();
+            jdbc.sql("VACUUM ANALYZE ledger_rollup_month").update();
         });
     }
 

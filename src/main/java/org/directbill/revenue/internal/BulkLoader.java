@@ -61,7 +61,7 @@ class BulkLoader {
         return new BatchWriter(table, columns);
     }
 
-    private static boolean isPostgres(DataSource dataSource) {
+    static boolean isPostgres(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             return connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL");
         } catch (SQLException unreachable) {
