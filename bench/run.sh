@@ -2,7 +2,7 @@
 # Runs one of the benchmarks of docs/benchmarks.md in a JVM of its own (the Maven profile perf).
 #
 #   bench/run.sh generate [--seed 42] [--partners 10000] [--lines 5000000] [--biggest 1000000] [--out DIR]
-#   bench/run.sh ttm      [the same data options] [--warmup 50] [--runs 200] [--database NAME] [--keep-database]
+#   bench/run.sh ttm      [the same data options] [--warmup 50] [--runs 200] [--database NAME] [--keep-database] [--skip-all]
 #   bench/run.sh import   [the same data options]   (with BENCH_JVM="-Xmx512m" for the heap bound)
 #
 # BENCH_JVM sets the JVM options (default -Xms2g -Xmx2g -XX:+UseG1GC).
