@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.UUID;
 import org.directbill.partner.Callers;
 import org.directbill.partner.PartnerDirectory;
@@ -68,12 +67,7 @@ public class Evaluations {
     public record Request(
             @Nullable LocalDate asOf,
             @Nullable String policyId,
-            @Nullable String market) {
-
-        public static Request forMarket(@Nullable String market) {
-            return new Request(null, null, market);
-        }
-    }
+            @Nullable String market) {}
 
     /**
      * A live answer, not stored.
@@ -88,22 +82,20 @@ public class Evaluations {
             @Nullable String market,
             EligibilityResult result,
             String inputDigest,
-            boolean revenueVisible) {}
+            boolean revenueVisible) {
+
+        /** The same answer as a caller without the right to see revenue may read it. */
+        Checked visibleToCaller() {
+            return revenueVisible
+                    ? this
+                    : new Checked(partnerId, policy, asOf, market, result.withoutRevenueFigures(), inputDigest, false);
+        }
+    }
 
     /** The answer now, without storing it: the self-assessment checklist. */
     @Transactional(readOnly = true)
     public Checked check(PartnerId partner, Request request) {
-        Checked checked = run(partner, request);
-        return checked.revenueVisible()
-                ? checked
-                : new Checked(
-                        checked.partnerId(),
-                        checked.policy(),
-                        checked.asOf(),
-                        checked.market(),
-                        checked.result().withoutRevenueFigures(),
-                        checked.inputDigest(),
-                        false);
+        return run(partner, request).visibleToCaller();
     }
 
     /** Evaluates and stores the answer; the stored evaluation is returned as the caller may see it. */
@@ -141,7 +133,7 @@ public class Evaluations {
     }
 
     /** Whether the signed-in caller may see the partner's revenue figures. */
-    public boolean revenueVisible(PartnerId partner) {
+    private static boolean revenueVisible(PartnerId partner) {
         return PartnerPermission.READ_REVENUE.allows(Callers.current(), partner);
     }
 
@@ -198,7 +190,7 @@ public class Evaluations {
     }
 
     private void requireReadable(PartnerId partner) {
-        // The directory applies the partner's read rule (404 for another partner's user).
-        Objects.requireNonNull(directory.get(partner));
+        // The directory applies the partner's read rule (404 for another partner's user, or for no partner).
+        directory.get(partner);
     }
 }

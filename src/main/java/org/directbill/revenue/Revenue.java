@@ -77,7 +77,7 @@ public class Revenue {
      * and the partner's admins and billing admin; another partner's user hears it does not exist.
      */
     public RevenueView of(PartnerId partner, LocalDate asOf) {
-        requireReadable(partner);
+        require(PartnerPermission.READ_REVENUE, partner);
         List<Location> locations = directory.get(partner).locations();
         CountingRules.InForce inForce = rules.on(asOf);
         return view(partner, locations, inForce, compute(locations, asOf, inForce));
@@ -93,11 +93,7 @@ public class Revenue {
      */
     public RevenueResult countedFor(
             PartnerId partner, List<Location> locations, LocalDate asOf, CountingRules.InForce rules) {
-        switch (PartnerPermission.READ.decide(Callers.current(), partner)) {
-            case HIDDEN -> throw new NotFound("PARTNER_NOT_FOUND", partner.toString());
-            case DENIED -> throw new Forbidden("REVENUE_NOT_ALLOWED");
-            case ALLOWED -> {}
-        }
+        require(PartnerPermission.READ, partner);
         return compute(locations, asOf, rules);
     }
 
@@ -140,8 +136,8 @@ public class Revenue {
         batch.compute(pending);
     }
 
-    private void requireReadable(PartnerId partner) {
-        switch (PartnerPermission.READ_REVENUE.decide(Callers.current(), partner)) {
+    private static void require(PartnerPermission permission, PartnerId partner) {
+        switch (permission.decide(Callers.current(), partner)) {
             case HIDDEN -> throw new NotFound("PARTNER_NOT_FOUND", partner.toString());
             case DENIED -> throw new Forbidden("REVENUE_NOT_ALLOWED");
             case ALLOWED -> {}
