@@ -19,7 +19,11 @@ import org.jspecify.annotations.Nullable;
  * @param link the page where the partner acts on it, a path such as {@code /enrollments/{id}}
  */
 public record PartnerNotice(
-        UUID partnerId, String kind, String key, List<Object> arguments, @Nullable String link) {
+        UUID partnerId,
+        String kind,
+        String key,
+        List<Object> arguments,
+        @Nullable String link) {
 
     public PartnerNotice {
         Objects.requireNonNull(partnerId);
