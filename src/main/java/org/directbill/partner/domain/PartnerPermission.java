@@ -33,7 +33,22 @@ public enum PartnerPermission {
     REVIEW_SALES(staff(Role.PROGRAM_ADMIN, Role.REVIEWER), EnumSet.noneOf(Role.class)),
     /** Answering a verification case with a message and attachments. */
     ANSWER_SALES_VERIFICATIONS(
-            staff(Role.PROGRAM_ADMIN), partner(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN, Role.BILLING_ADMIN));
+            staff(Role.PROGRAM_ADMIN), partner(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN, Role.BILLING_ADMIN)),
+    /** Starting a direct-bill enrollment in a market (api.md: partner admin, program admin). */
+    START_ENROLLMENT(staff(Role.PROGRAM_ADMIN), partner(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN)),
+    /**
+     * Submitting an enrollment and accepting the direct-bill agreement: the partner's Global admin
+     * only, never staff on its behalf (the seeds: "Rôles appropriés : Administrateur général").
+     */
+    SUBMIT_ENROLLMENT(staff(), partner(Role.GLOBAL_ADMIN)),
+    /** Working an enrollment's review: the checklist, information requests, the decision. */
+    REVIEW_ENROLLMENT(staff(Role.PROGRAM_ADMIN, Role.REVIEWER), EnumSet.noneOf(Role.class)),
+    /** Answering an enrollment's information request, with files. */
+    ANSWER_ENROLLMENT(staff(Role.PROGRAM_ADMIN), partner(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN)),
+    /** Deciding an enrollment's credit check. */
+    DECIDE_CREDIT(staff(Role.PROGRAM_ADMIN, Role.CREDIT_ANALYST), EnumSet.noneOf(Role.class)),
+    /** Withdrawing an enrollment that is not yet ACTIVE. */
+    WITHDRAW_ENROLLMENT(staff(Role.PROGRAM_ADMIN), partner(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN));
 
     public enum Decision {
         ALLOWED,

@@ -6,9 +6,11 @@ import java.util.List;
 import org.directbill.policy.domain.Evaluation;
 import org.directbill.shared.web.Localized;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /** A stored evaluation (api.md, {@code POST /partners/{id}/evaluations}). */
-record EvaluationResponse(
+@NamedInterface("responses")
+public record EvaluationResponse(
         String id,
         String partnerId,
         String policyId,
@@ -20,7 +22,7 @@ record EvaluationResponse(
         String evaluatedBy,
         List<RequirementResultResponse> requirements) {
 
-    static EvaluationResponse of(Evaluation evaluation, Localized localized) {
+    public static EvaluationResponse of(Evaluation evaluation, Localized localized) {
         return new EvaluationResponse(
                 evaluation.id().toString(),
                 evaluation.partnerId().toString(),

@@ -4,11 +4,13 @@ import java.util.Map;
 import org.directbill.policy.domain.ReasonArguments;
 import org.directbill.policy.domain.RequirementResult;
 import org.directbill.shared.web.Localized;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * One requirement's result as the API shows it: the reason in the caller's language, with its
  * stable code beside it for programs.
  */
+@NamedInterface("responses")
 public record RequirementResultResponse(
         String code,
         String name,

@@ -1,0 +1,4 @@
+@NullMarked
+package org.directbill.enrollment.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,44 @@
+package org.directbill.enrollment.internal;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import org.directbill.enrollment.domain.Enrollment;
+import org.directbill.enrollment.domain.EnrollmentRecords;
+import org.directbill.enrollment.domain.EnrollmentStatus;
+import org.directbill.partner.domain.PartnerId;
+import org.directbill.partner.domain.SupportPlanGuard;
+import org.springframework.stereotype.Component;
+
+/**
+ * The seeds' rule, twice said: do not buy a support plan during the credit check (domain.md,
+ * enrollment step 5). While an enrollment of the partner is IN_REVIEW, INFO_REQUESTED or
+ * CREDIT_CHECK, a plan bought on or after its submission is refused; one bought before it (for
+ * another reason) is accepted and flagged for operations.
+ */
+@Component
+class CreditCheckGuard implements SupportPlanGuard {
+
+    private final EnrollmentRecords records;
+
+    CreditCheckGuard(EnrollmentRecords records) {
+        this.records = records;
+    }
+
+    @Override
+    public Verdict check(PartnerId partner, LocalDate purchasedOn) {
+        List<Enrollment> waiting = records.ofPartner(partner, EnrollmentStatus.BEFORE_CREDIT_APPROVAL);
+        if (waiting.isEmpty()) {
+            return Verdict.accept();
+        }
+        Enrollment earliest = waiting.stream()
+                .filter(enrollment -> enrollment.submittedOn() != null)
+                .min(Comparator.comparing(Enrollment::submittedOn))
+                .orElse(waiting.get(0));
+        LocalDate submitted = earliest.submittedOn();
+        if (submitted == null || !purchasedOn.isBefore(submitted)) {
+            return Verdict.refuse("CREDIT_CHECK_NOT_PASSED");
+        }
+        return Verdict.acceptFlagged("BOUGHT_BEFORE_ENROLLMENT_SUBMITTED");
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.directbill.enrollment.internal;
+
+import org.jspecify.annotations.NullMarked;

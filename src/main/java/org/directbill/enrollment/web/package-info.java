@@ -1,0 +1,4 @@
+@NullMarked
+package org.directbill.enrollment.web;
+
+import org.jspecify.annotations.NullMarked;
