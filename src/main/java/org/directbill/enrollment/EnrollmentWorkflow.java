@@ -521,7 +521,7 @@ public class EnrollmentWorkflow {
         try {
             limit = new BigDecimal(text.strip());
         } catch (NumberFormatException notANumber) {
-            violations.add("creditLimitUsd", "INVALID_AMOUNT", text);
+            violations.add("creditLimitUsd", "INVALID_CREDIT_LIMIT", text);
             return null;
         }
         if (limit.signum() <= 0 || limit.scale() > 2 || limit.compareTo(MAX_CREDIT_LIMIT) >= 0) {

@@ -41,6 +41,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The enrollments of api.md. Every step answers the whole enrollment after it. A step may carry the
@@ -81,9 +82,10 @@ class EnrollmentController {
 
     record AnswerBody(@Nullable String message, @Nullable Long version) {}
 
+    /** {@code creditLimitUsd} is read as any JSON so that a number is refused by name, not coerced. */
     record CreditBody(
             @Nullable CreditDecision decision,
-            @Nullable String creditLimitUsd,
+            @Nullable JsonNode creditLimitUsd,
             @Nullable String note,
             @Nullable Long version) {}
 
@@ -189,7 +191,11 @@ class EnrollmentController {
             @RequestBody CreditBody body,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
         return view(workflow.decideCredit(
-                        id(id), body.decision(), body.creditLimitUsd(), body.note(), version(body.version(), ifMatch))
+                        id(id),
+                        body.decision(),
+                        money("creditLimitUsd", body.creditLimitUsd()),
+                        body.note(),
+                        version(body.version(), ifMatch))
                 .id());
     }
 
@@ -239,6 +245,20 @@ class EnrollmentController {
     }
 
     /** The version from the body, else from {@code If-Match} (a number, quoted or not, as an ETag). */
+    /** Money is a decimal string (api.md): a JSON number is refused, naming the field. */
+    static @Nullable String money(String field, @Nullable JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isNumber()) {
+            new Violations().add(field, "AMOUNT_NOT_A_STRING", value.asString()).throwIfAny();
+        }
+        if (!value.isString()) {
+            new Violations().add(field, "INVALID_VALUE", field).throwIfAny();
+        }
+        return value.asString();
+    }
+
     static @Nullable Long version(@Nullable Long fromBody, @Nullable String ifMatch) {
         if (fromBody != null || ifMatch == null || ifMatch.isBlank()) {
             return fromBody;

@@ -29,7 +29,8 @@ class CalendarRulesTest {
 
     @Test
     void business_days_left_are_negative_once_past_the_deadline() {
-        assertThat(BusinessDays.between(LocalDate.of(2023, 6, 23), LocalDate.of(2023, 6, 21))).isEqualTo(-2);
+        assertThat(BusinessDays.between(LocalDate.of(2023, 6, 23), LocalDate.of(2023, 6, 21)))
+                .isEqualTo(-2);
         assertThat(BusinessDays.between(WEDNESDAY, WEDNESDAY)).isZero();
     }
 
@@ -70,7 +71,9 @@ class CalendarRulesTest {
                 EnrollmentStatus.ACTIVE,
                 EnrollmentStatus.REJECTED,
                 EnrollmentStatus.WITHDRAWN)) {
-            assertThat(ServiceLevel.of(StateMachineTestSupport.since(status, WEDNESDAY), null)).as(status.name()).isEmpty();
+            assertThat(ServiceLevel.of(StateMachineTestSupport.since(status, WEDNESDAY), null))
+                    .as(status.name())
+                    .isEmpty();
         }
     }
 
@@ -105,8 +108,10 @@ class CalendarRulesTest {
         var signatoryMissing = result("ENDORSEMENT", "REQUIRED", "NOT_MET");
         var recommended = result("MANAGED_SERVICE", "RECOMMENDED", "NOT_MET");
         var met = result("LOCATION_ID", "REQUIRED", "MET");
-        assertThat(Gates.blockingSubmission(List.of(supportPlan, vettingPending, recommended, met))).isEmpty();
-        assertThat(Gates.blockingSubmission(List.of(supportPlan, signatoryMissing))).containsExactly(signatoryMissing);
+        assertThat(Gates.blockingSubmission(List.of(supportPlan, vettingPending, recommended, met)))
+                .isEmpty();
+        assertThat(Gates.blockingSubmission(List.of(supportPlan, signatoryMissing)))
+                .containsExactly(signatoryMissing);
         assertThat(Gates.blockingActivation(List.of(supportPlan, vettingPending, recommended, met)))
                 .containsExactly(supportPlan, vettingPending);
     }

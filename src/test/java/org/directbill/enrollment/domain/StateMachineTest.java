@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class StateMachineTest {
 
     static final LocalDate TODAY = LocalDate.of(2023, 6, 14);
-    static final AgreementAcceptance ACCEPTED =
-            new AgreementAcceptance("2018-08", Instant.parse("2023-06-14T10:00:00Z"), "ga@example.com", "127.0.0.1", null);
+    static final AgreementAcceptance ACCEPTED = new AgreementAcceptance(
+            "2018-08", Instant.parse("2023-06-14T10:00:00Z"), "ga@example.com", "127.0.0.1", null);
 
     /** Each step as the enrollment's own method. */
     static final Map<Step, Function<Enrollment, Enrollment>> STEPS = Map.ofEntries(
@@ -74,7 +74,11 @@ class StateMachineTest {
 
     static Enrollment in(EnrollmentStatus status) {
         Enrollment draft = Enrollment.draft(
-                new PartnerId(UUID.randomUUID()), "FR", Instant.parse("2023-06-01T08:00:00Z"), TODAY.minusDays(13), "ga");
+                new PartnerId(UUID.randomUUID()),
+                "FR",
+                Instant.parse("2023-06-01T08:00:00Z"),
+                TODAY.minusDays(13),
+                "ga");
         return new Enrollment(
                 draft.id(),
                 draft.partnerId(),
@@ -129,7 +133,12 @@ class StateMachineTest {
                     legal.add(step);
                 }
             }
-            assertThat(legal).as(status.name()).isEqualTo(LEGAL.get(status).isEmpty() ? Set.of() : LEGAL.get(status).keySet());
+            assertThat(legal)
+                    .as(status.name())
+                    .isEqualTo(
+                            LEGAL.get(status).isEmpty()
+                                    ? Set.of()
+                                    : LEGAL.get(status).keySet());
         }
     }
 
@@ -140,7 +149,8 @@ class StateMachineTest {
                 EnrollmentStatus.REJECTED,
                 EnrollmentStatus.CREDIT_DECLINED,
                 EnrollmentStatus.WITHDRAWN)) {
-            assertThat(Stream.of(Step.values()).filter(step -> step.allowedFrom(end))).isEmpty();
+            assertThat(Stream.of(Step.values()).filter(step -> step.allowedFrom(end)))
+                    .isEmpty();
             assertThat(end.inProgress()).isFalse();
         }
         assertThat(EnrollmentStatus.ACTIVE.ended()).isFalse();
@@ -183,8 +193,8 @@ class StateMachineTest {
                         .checklist()
                         .mark(ChecklistItem.CONTACT_EMPLOYMENT))
                 .isEqualTo(ChecklistMark.CONFIRMED);
-        for (EnrollmentStatus status : EnumSet.complementOf(
-                EnumSet.of(EnrollmentStatus.IN_REVIEW, EnrollmentStatus.INFO_REQUESTED))) {
+        for (EnrollmentStatus status :
+                EnumSet.complementOf(EnumSet.of(EnrollmentStatus.IN_REVIEW, EnrollmentStatus.INFO_REQUESTED))) {
             assertThatThrownBy(() -> in(status).mark(ChecklistItem.REGISTRATION_ID, ChecklistMark.CONFIRMED))
                     .isInstanceOf(Conflict.class)
                     .hasMessage("CHECKLIST_CLOSED");
