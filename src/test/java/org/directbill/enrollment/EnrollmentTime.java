@@ -16,6 +16,11 @@ public class EnrollmentTime {
     public static final Instant START = Instant.parse("2023-06-14T09:00:00Z");
 
     @Bean
+    PublishedNotices publishedNotices() {
+        return new PublishedNotices();
+    }
+
+    @Bean
     @Primary
     MutableClock enrollmentClock() {
         return new MutableClock(START);
