@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -47,6 +48,9 @@ class SecurityConfiguration {
     static final String DOCS_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
             + " img-src 'self' data:; object-src 'none'; frame-ancestors 'none'";
 
+    /** The credit bureau's webhook (enrollment): signed by the bureau, not signed in. */
+    static final String CREDIT_BUREAU_WEBHOOK = "/api/v1/credit-bureau/decisions";
+
     @Bean
     PasswordEncoder passwordEncoder() {
         // {bcrypt} by default, and able to read any later algorithm we move to.
@@ -77,7 +81,12 @@ class SecurityConfiguration {
             throws Exception {
         http.securityMatcher("/api/**")
                 .authenticationManager(authentication)
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // The credit bureau's webhook carries no user credentials: its HMAC signature,
+                // checked by the enrollment module over the raw body, authenticates it.
+                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, CREDIT_BUREAU_WEBHOOK)
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .addFilterBefore(new ApiKeyFilter(keys, users, problems), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
