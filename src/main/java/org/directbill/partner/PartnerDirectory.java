@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.directbill.partner.domain.ApiKey;
 import org.directbill.partner.domain.ApiKeys;
@@ -317,6 +318,33 @@ public class PartnerDirectory {
     public PartnerFacts facts(PartnerId id) {
         Partner partner = require(PartnerPermission.READ, id);
         return new PartnerFacts(partner, locations.ofPartner(id), profiles.find(id), supportPlans.ofPartner(id));
+    }
+
+    /** Who is written to about a partner: its primary contact and its Global admins. */
+    public record NoticeRecipients(String country, String contactEmail, List<Addressee> globalAdmins) {
+        public NoticeRecipients {
+            globalAdmins = List.copyOf(globalAdmins);
+        }
+    }
+
+    /** A user's email address and saved language ({@code fr}, {@code en}, or null when not chosen). */
+    public record Addressee(String email, @Nullable String locale) {}
+
+    /**
+     * For system use only, with NO permission check: who is told about a partner, whoever caused the
+     * notice (a partner user, program staff, or a scheduled job with no caller at all). Never hand its
+     * answer to a caller; empty when no such partner exists.
+     */
+    @Transactional(readOnly = true)
+    public Optional<NoticeRecipients> noticeRecipientsWithoutPermissionCheck(PartnerId id) {
+        return partners.find(id)
+                .map(partner -> new NoticeRecipients(
+                        partner.country(),
+                        partner.primaryContact().email(),
+                        users.ofPartner(id).stream()
+                                .filter(user -> user.roles().contains(Role.GLOBAL_ADMIN))
+                                .map(user -> new Addressee(user.username(), user.locale()))
+                                .toList()));
     }
 
     @Transactional(readOnly = true)

@@ -441,6 +441,18 @@ class AccessMatrixTest {
                         200,
                         readers,
                         true),
+                new Call(
+                        "list a partner's notifications",
+                        () -> get("/api/v1/partners/{id}/notifications", partnerA),
+                        200,
+                        readers,
+                        true),
+                new Call(
+                        "read the outbox's failed emails",
+                        () -> get("/api/v1/notifications/emails?status=FAILED"),
+                        200,
+                        EnumSet.of(PROGRAM_ADMIN),
+                        false),
                 new Call("ask who I am", () -> get("/api/v1/me"), 200, signedIn, false));
     }
 

@@ -1,0 +1,63 @@
+package org.directbill.notification.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A notice's arguments written the reader's way, ready for its sentence's plain {@code {n}}
+ * placeholders: the sentences hold no number or date formats, the language decides them here.
+ */
+public final class ArgumentFormat {
+
+    /** Resolves a message code with its (already written) arguments in a language. */
+    @FunctionalInterface
+    public interface Words {
+        String resolve(String code, List<String> arguments, Locale locale);
+    }
+
+    private ArgumentFormat() {}
+
+    public static List<String> all(List<NoticeArgument> arguments, Locale locale, Words words) {
+        return arguments.stream().map(argument -> one(argument, locale, words)).toList();
+    }
+
+    public static String one(NoticeArgument argument, Locale locale, Words words) {
+        if (argument instanceof NoticeArgument.Text text) {
+            return text.value();
+        }
+        if (argument instanceof NoticeArgument.Date date) {
+            return date(date.value(), locale);
+        }
+        if (argument instanceof NoticeArgument.Amount amount) {
+            return amount(amount.value(), locale);
+        }
+        if (argument instanceof NoticeArgument.Count count) {
+            return NumberFormat.getIntegerInstance(locale).format(count.value());
+        }
+        NoticeArgument.Message message = (NoticeArgument.Message) argument;
+        return words.resolve(message.code(), all(message.arguments(), locale, words), locale);
+    }
+
+    /** "21 novembre 2026", "November 21, 2026". */
+    public static String date(LocalDate date, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                .withLocale(locale)
+                .format(date);
+    }
+
+    /** To the cent, half-even, with the language's separators: "1 000 000,00", "1,000,000.00". */
+    public static String amount(BigDecimal amount, Locale locale) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setGroupingUsed(true);
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(2);
+        format.setRoundingMode(RoundingMode.HALF_EVEN);
+        return format.format(amount);
+    }
+}
