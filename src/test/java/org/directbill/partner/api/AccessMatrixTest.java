@@ -95,6 +95,9 @@ class AccessMatrixTest {
     /** A stored evaluation of partner A. */
     private String evaluationA;
 
+    /** A DRAFT enrollment of partner A in the US. */
+    private String enrollmentA;
+
     /** One call of the API: what it does, its success status, who may make it. */
     record Call(
             String name,
@@ -163,6 +166,46 @@ class AccessMatrixTest {
                         .getContentAsString())
                 .get("id")
                 .asString();
+        enrollmentA = JsonMapper.builder()
+                .build()
+                .readTree(mvc.perform(json(
+                                        post("/api/v1/enrollments"),
+                                        "{\"partnerId\": \"" + partnerA + "\", \"market\": \"US\"}")
+                                .with(Fixtures.admin()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("id")
+                .asString();
+    }
+
+    /** Markets not yet used by an enrollment of partner A: each success takes one. */
+    private final java.util.Iterator<String> markets = java.util.Arrays.stream(java.util.Locale.getISOCountries())
+            .filter(code -> !code.equals("US"))
+            .iterator();
+
+    private synchronized String nextMarket() {
+        return markets.next();
+    }
+
+    /** A DRAFT enrollment of partner A in a market of its own, started by the program admin. */
+    private String draftEnrollmentOfA() {
+        try {
+            return JsonMapper.builder()
+                    .build()
+                    .readTree(mvc.perform(json(
+                                            post("/api/v1/enrollments"),
+                                            "{\"partnerId\": \"" + partnerA + "\", \"market\": \"" + nextMarket()
+                                                    + "\"}")
+                                    .with(Fixtures.admin()))
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString())
+                    .get("id")
+                    .asString();
+        } catch (Exception failed) {
+            throw new IllegalStateException(failed);
+        }
     }
 
     private static final String EVALUATION = "{\"policyId\": \"csp-direct-2021\", \"market\": \"FR\"}";
@@ -450,6 +493,73 @@ class AccessMatrixTest {
                 new Call(
                         "read the outbox's failed emails",
                         () -> get("/api/v1/notifications/emails?status=FAILED"),
+                        200,
+                        EnumSet.of(PROGRAM_ADMIN),
+                        false),
+                new Call(
+                        "start an enrollment",
+                        () -> json(
+                                post("/api/v1/enrollments"),
+                                "{\"partnerId\": \"" + partnerA + "\", \"market\": \"" + nextMarket() + "\"}"),
+                        201,
+                        partnerAdmins,
+                        true),
+                new Call("read an enrollment", () -> get("/api/v1/enrollments/{id}", enrollmentA), 200, readers, true),
+                new Call(
+                        "list a partner's enrollments",
+                        () -> get("/api/v1/partners/{id}/enrollments", partnerA),
+                        200,
+                        readers,
+                        true),
+                new Call("read the enrollment queue", () -> get("/api/v1/enrollments"), 200, STAFF, false),
+                new Call(
+                        // Partner A does not meet the requirements: its Global admin may submit, and is refused.
+                        "submit an enrollment",
+                        () -> post("/api/v1/enrollments/{id}/submit", enrollmentA),
+                        422,
+                        EnumSet.of(A_GLOBAL_ADMIN),
+                        true),
+                new Call(
+                        // On a DRAFT: who may review gets as far as the illegal step.
+                        "review an enrollment",
+                        () -> json(
+                                post("/api/v1/enrollments/{id}/review", enrollmentA), "{\"decision\": \"VERIFIED\"}"),
+                        409,
+                        reviewers,
+                        true),
+                new Call(
+                        "decide a credit check",
+                        () -> json(
+                                post("/api/v1/enrollments/{id}/credit-decision", enrollmentA),
+                                "{\"decision\": \"DECLINED\", \"note\": \"no\"}"),
+                        409,
+                        EnumSet.of(PROGRAM_ADMIN, CREDIT_ANALYST),
+                        true),
+                new Call(
+                        "answer an enrollment's information request",
+                        () -> json(
+                                post("/api/v1/enrollments/{id}/info-response", enrollmentA), "{\"message\": \"Here\"}"),
+                        409,
+                        partnerAdmins,
+                        true),
+                new Call(
+                        "accept the agreement",
+                        () -> json(
+                                post("/api/v1/enrollments/{id}/agreement", enrollmentA),
+                                "{\"agreementVersion\": \"2018-08\", \"accepted\": true}"),
+                        409,
+                        EnumSet.of(A_GLOBAL_ADMIN),
+                        true),
+                new Call(
+                        "withdraw an enrollment",
+                        () -> post("/api/v1/enrollments/{id}/withdraw", draftEnrollmentOfA()),
+                        200,
+                        partnerAdmins,
+                        true),
+                new Call("read the current agreement", () -> get("/api/v1/agreements/current"), 200, signedIn, false),
+                new Call(
+                        "run the enrollment timers",
+                        () -> json(post("/api/v1/enrollments/timer-runs"), "{\"asOf\": \"2019-01-01\"}"),
                         200,
                         EnumSet.of(PROGRAM_ADMIN),
                         false),
