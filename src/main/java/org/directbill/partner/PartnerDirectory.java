@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.directbill.partner.domain.ApiKey;
 import org.directbill.partner.domain.ApiKeys;
@@ -323,6 +324,14 @@ public class PartnerDirectory {
     public List<SupportPlan> supportPlans(PartnerId id) {
         require(PartnerPermission.READ, id);
         return supportPlans.ofPartner(id);
+    }
+
+    /** What a new support plan of the partner waits on, if anything (see {@link SupportPlanGuard#waiting}). */
+    @Transactional(readOnly = true)
+    public Optional<SupportPlanGuard.Waiting> supportPlanWaiting(PartnerId id) {
+        require(PartnerPermission.READ, id);
+        SupportPlanGuard guard = supportPlanGuard.getIfAvailable();
+        return guard == null ? Optional.empty() : guard.waiting(id);
     }
 
     private LocalDate today() {
