@@ -188,7 +188,10 @@ class EnrollmentPage {
                         words.status(entry.status()),
                         words.time(entry.at()),
                         entry.by(),
-                        entry.note()))
+                        // Accepting keeps the agreement's version as its note: said as such.
+                        entry.step() == Step.ACTIVATE && entry.note() != null
+                                ? localized.text("enrollment.timeline.agreementVersion", entry.note())
+                                : entry.note()))
                 .toList();
     }
 

@@ -10,6 +10,7 @@ import org.directbill.enrollment.EnrollmentWorkflow.CreditDecision;
 import org.directbill.enrollment.EnrollmentWorkflow.ReviewDecision;
 import org.directbill.enrollment.domain.ChecklistItem;
 import org.directbill.enrollment.domain.ChecklistMark;
+import org.directbill.enrollment.domain.Enrollment;
 import org.directbill.enrollment.domain.EnrollmentId;
 import org.directbill.shared.problem.ApiProblem;
 import org.directbill.shared.validation.InvalidInput;
@@ -123,14 +124,17 @@ class ReviewPages {
         String form = chosen == CreditDecision.DECLINED ? "decline" : "approve";
         try {
             violations.throwIfAny();
-            workflow.decideCredit(
+            Enrollment decided = workflow.decideCredit(
                     enrollment,
                     chosen,
                     chosen == CreditDecision.DECLINED ? null : blankToNull(creditLimitUsd),
                     blankToNull(note),
                     version);
             redirect.addFlashAttribute(
-                    "notice", localized.text("enrollment.credit." + chosen.name(), creditLimitUsd.strip()));
+                    "notice",
+                    decided.creditLimitUsd() == null
+                            ? localized.text("enrollment.credit." + chosen.name())
+                            : localized.text("enrollment.credit." + chosen.name(), decided.creditLimitUsd()));
             return EnrollmentPages.redirect(enrollment);
         } catch (InvalidInput | ApiProblem refused) {
             return page.render(

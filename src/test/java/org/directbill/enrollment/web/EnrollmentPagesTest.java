@@ -385,7 +385,8 @@ class EnrollmentPagesTest {
                 analyst,
                 302);
         assertThat(visibleText(follow(approved, analyst)))
-                .contains("Credit approved with a limit of 250000 USD", "Credit approved", "250,000.00 USD");
+                .contains("Credit approved with a limit of 250,000.00 USD: the partner is told by email.")
+                .contains("Credit approved", "Credit limit 250,000.00 USD");
 
         String twoSteps = page("/enrollments/" + id, partner);
         assertThat(visibleText(twoSteps))
