@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.directbill.enrollment.EnrollmentView;
@@ -46,6 +47,17 @@ import org.springframework.ui.Model;
 class EnrollmentPage {
 
     static final String TEMPLATE = "enrollment/enrollment";
+
+    /** The step each form of the page takes: a form is shown only while its step may be taken. */
+    private static final Map<String, Step> FORM_STEPS = Map.of(
+            "submit", Step.SUBMIT,
+            "answer", Step.ANSWER_INFO,
+            "checklist", Step.REJECT,
+            "verify", Step.VERIFY,
+            "requestInfo", Step.REQUEST_INFO,
+            "reject", Step.REJECT,
+            "approve", Step.APPROVE_CREDIT,
+            "decline", Step.DECLINE_CREDIT);
 
     private final EnrollmentWorkflow workflow;
     private final PartnerDirectory directory;
@@ -118,6 +130,13 @@ class EnrollmentPage {
         // By name, for the template: which forms and links to show.
         model.addAttribute("steps", steps.stream().map(Step::name).collect(Collectors.toSet()));
         model.addAttribute("posted", posted);
+        // A refusal of a form the page no longer shows (someone else took the step meanwhile) is said at the top.
+        Step postedStep = FORM_STEPS.get(posted.name());
+        model.addAttribute(
+                "pageError",
+                postedStep != null && !steps.contains(postedStep)
+                        ? posted.errors().get("form")
+                        : null);
         model.addAttribute("rules", AttachmentRules.defaults());
         model.addAttribute(
                 "lastNote",

@@ -136,6 +136,9 @@ class EnrollmentPagesTest {
                 .contains("Submit the enrollment in France");
         assertThat(draft).contains("id=\"requirement-SUPPORT_PLAN\"", "id=\"submit-form\"");
         assertThat(draft).doesNotContain("id=\"only-global-admin\"", "id=\"review\"", "id=\"credit\"");
+        assertThat(page("/partners/" + s.partner, session))
+                .contains("id=\"support-plan-form\"")
+                .doesNotContain("id=\"support-plan-waiting\"");
 
         MvcResult submitted = send(post("/enrollments/{id}/submit", id).param("version", version(draft)), session, 302);
         String inReview = visibleText(follow(submitted, session));
@@ -149,6 +152,9 @@ class EnrollmentPagesTest {
                         "Submitted",
                         "by " + s.globalAdmin + " on 2023-06-14 09:00 UTC");
         assertThat(inReview).doesNotContain("Submit the enrollment");
+        assertThat(visibleText(page("/partners/" + s.partner, session)))
+                .contains("Your enrollment in France (FR), submitted on 2023-06-14, is being reviewed;"
+                        + " its credit check comes next.");
 
         // The list shows it with its status; a second application in the same market is refused in place.
         assertThat(visibleText(page("/partners/" + s.partner + "/enrollments", session)))
@@ -239,6 +245,11 @@ class EnrollmentPagesTest {
         send(post("/enrollments/{id}/review", id).param("decision", "VERIFIED"), analyst, 403);
 
         s.review(id, as(s.reviewer), "{\"decision\": \"VERIFIED\"}").andExpect(status().isOk());
+        // A second reviewer on the page from before: the step is gone, and the page says why.
+        MvcResult late = send(post("/enrollments/{id}/review", id).param("decision", "VERIFIED"), reviewer, 409);
+        assertThat(visibleText(html(late)))
+                .contains("The step VERIFY cannot be taken while the enrollment is CREDIT_CHECK.");
+        assertThat(html(late)).contains("id=\"page-error\"").doesNotContain("id=\"verify-form\"");
         assertThat(page("/enrollments/" + id, analyst))
                 .contains("id=\"approve-form\"", "id=\"decline-form\"")
                 .doesNotContain("id=\"verify-form\"", "id=\"reject-form\"");
