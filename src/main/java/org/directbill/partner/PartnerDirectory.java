@@ -353,6 +353,14 @@ public class PartnerDirectory {
         return supportPlans.ofPartner(id);
     }
 
+    /** What a new support plan of the partner waits on, if anything (see {@link SupportPlanGuard#waiting}). */
+    @Transactional(readOnly = true)
+    public Optional<SupportPlanGuard.Waiting> supportPlanWaiting(PartnerId id) {
+        require(PartnerPermission.READ, id);
+        SupportPlanGuard guard = supportPlanGuard.getIfAvailable();
+        return guard == null ? Optional.empty() : guard.waiting(id);
+    }
+
     private LocalDate today() {
         return LocalDate.now(clock);
     }

@@ -56,6 +56,9 @@ abstract class BrowserTest {
 
     BrowserContext context;
     Page page;
+    /** The browsers of the other people a test brings in (their own sessions), closed with the first. */
+    final List<BrowserContext> otherPeople = new CopyOnWriteArrayList<>();
+
     final List<String> browserErrors = new CopyOnWriteArrayList<>();
     /** Pages the test means to be refused (a form with errors, a missing partner): not browser errors. */
     final List<String> expectedRefusals = new CopyOnWriteArrayList<>();
@@ -103,7 +106,22 @@ abstract class BrowserTest {
         context = browser.newContext(
                 new Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(1280, 900));
         context.setDefaultTimeout(10_000);
-        page = context.newPage();
+        page = watched(context.newPage());
+    }
+
+    /**
+     * Another person's browser: a context of its own, so its own session, whose errors are collected
+     * with the rest.
+     */
+    Page anotherPersonsBrowser() {
+        BrowserContext other = browser.newContext(
+                new Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(1280, 900));
+        other.setDefaultTimeout(10_000);
+        otherPeople.add(other);
+        return watched(other.newPage());
+    }
+
+    private Page watched(Page page) {
         page.onConsoleMessage(message -> {
             if ("error".equals(message.type())) {
                 browserErrors.add(message.text() + " (" + message.location() + ")");
@@ -115,6 +133,7 @@ abstract class BrowserTest {
                 browserErrors.add(response.status() + " " + response.url());
             }
         });
+        return page;
     }
 
     void expectRefusal(String url) {
@@ -130,6 +149,8 @@ abstract class BrowserTest {
 
     @AfterEach
     void closePage() {
+        otherPeople.forEach(BrowserContext::close);
+        otherPeople.clear();
         if (context != null) {
             context.close();
         }
@@ -140,6 +161,10 @@ abstract class BrowserTest {
     }
 
     void screenshot(String name) throws Exception {
+        screenshot(page, name);
+    }
+
+    void screenshot(Page page, String name) throws Exception {
         page.waitForLoadState(); // the whole document, not the part parsed so far
         Files.createDirectories(SCREENSHOTS);
         page.screenshot(new Page.ScreenshotOptions()

@@ -30,6 +30,9 @@ public final class EnrollmentScenario {
     public final MockMvc mvc;
     public final Fixtures fixtures;
     public final String partner;
+    /** The partner's legal name. */
+    public final String name;
+
     public final String globalAdmin;
     public final String accountAdmin;
     public final String reportViewer;
@@ -39,7 +42,8 @@ public final class EnrollmentScenario {
     public EnrollmentScenario(MockMvc mvc, JdbcClient jdbc, LedgerRollups rollups) throws Exception {
         this.mvc = mvc;
         this.fixtures = new Fixtures(mvc);
-        partner = fixtures.createPartner(Fixtures.unique("Enrolling"));
+        name = Fixtures.unique("Enrolling");
+        partner = fixtures.createPartner(name);
         String location = fixtures.addLocation(partner, "FR", "ACTIVE");
         mvc.perform(patch("/api/v1/partners/{id}/profile", partner)
                         .with(admin())

@@ -3,6 +3,7 @@ package org.directbill.enrollment.internal;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.directbill.enrollment.domain.Enrollment;
 import org.directbill.enrollment.domain.EnrollmentRecords;
 import org.directbill.enrollment.domain.EnrollmentStatus;
@@ -31,14 +32,29 @@ class CreditCheckGuard implements SupportPlanGuard {
         if (waiting.isEmpty()) {
             return Verdict.accept();
         }
-        Enrollment earliest = waiting.stream()
-                .filter(enrollment -> enrollment.submittedOn() != null)
-                .min(Comparator.comparing(Enrollment::submittedOn))
-                .orElse(waiting.get(0));
-        LocalDate submitted = earliest.submittedOn();
+        LocalDate submitted = earliest(waiting).submittedOn();
         if (submitted == null || !purchasedOn.isBefore(submitted)) {
             return Verdict.refuse("CREDIT_CHECK_NOT_PASSED");
         }
         return Verdict.acceptFlagged("BOUGHT_BEFORE_ENROLLMENT_SUBMITTED");
+    }
+
+    /** The enrollment whose submission date {@link #check} measures against, said for the pages. */
+    @Override
+    public Optional<Waiting> waiting(PartnerId partner) {
+        List<Enrollment> waiting = records.ofPartner(partner, EnrollmentStatus.BEFORE_CREDIT_APPROVAL);
+        if (waiting.isEmpty()) {
+            return Optional.empty();
+        }
+        Enrollment earliest = earliest(waiting);
+        LocalDate since = earliest.submittedOn() == null ? earliest.statusSince() : earliest.submittedOn();
+        return Optional.of(new Waiting(earliest.market(), since, earliest.status() == EnrollmentStatus.CREDIT_CHECK));
+    }
+
+    private static Enrollment earliest(List<Enrollment> waiting) {
+        return waiting.stream()
+                .filter(enrollment -> enrollment.submittedOn() != null)
+                .min(Comparator.comparing(Enrollment::submittedOn))
+                .orElse(waiting.get(0));
     }
 }

@@ -1,6 +1,8 @@
 package org.directbill.partner.domain;
 
 import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +13,28 @@ import org.jspecify.annotations.Nullable;
 public interface SupportPlanGuard {
 
     Verdict check(PartnerId partnerId, LocalDate purchasedOn);
+
+    /**
+     * What the partner's plans wait on now, if anything: the earliest application submitted and not
+     * yet through its credit check. Pages say it before anyone buys a plan that would be refused.
+     */
+    default Optional<Waiting> waiting(PartnerId partnerId) {
+        return Optional.empty();
+    }
+
+    /**
+     * A plan bought on or after {@code since} is refused until the credit check of the application
+     * in {@code market} passes; one bought earlier is recorded and flagged.
+     *
+     * @param creditCheck whether the application is in its credit check (else still being reviewed)
+     */
+    record Waiting(String market, LocalDate since, boolean creditCheck) {
+
+        public Waiting {
+            Objects.requireNonNull(market);
+            Objects.requireNonNull(since);
+        }
+    }
 
     /** Accept, accept and flag for operations, or refuse with a code (409). */
     record Verdict(

@@ -1,8 +1,11 @@
 package org.directbill.partner.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.directbill.partner.Callers;
 import org.directbill.partner.PartnerDirectory;
@@ -16,11 +19,14 @@ import org.directbill.partner.domain.Partner;
 import org.directbill.partner.domain.PartnerId;
 import org.directbill.partner.domain.PartnerPermission;
 import org.directbill.partner.domain.Role;
+import org.directbill.partner.domain.SupportPlan;
+import org.directbill.partner.domain.SupportPlanGuard;
 import org.directbill.partner.domain.UserAccount;
 import org.directbill.shared.Page;
 import org.directbill.shared.problem.ApiProblem;
 import org.directbill.shared.problem.NotFound;
 import org.directbill.shared.validation.InvalidInput;
+import org.directbill.shared.validation.Violations;
 import org.directbill.shared.web.FormErrors;
 import org.directbill.shared.web.Localized;
 import org.directbill.shared.web.PageController;
@@ -34,7 +40,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The partner list and search, the new-partner form, and a partner's page with its locations and users. */
+/**
+ * The partner list and search, the new-partner form, and a partner's page with its locations, users
+ * and support plans (with the form that records one, or why a new plan must wait for a credit check).
+ */
 @PageController
 class PartnerPages {
 
@@ -107,7 +116,76 @@ class PartnerPages {
 
     @GetMapping("/partners/{id}")
     String detail(@PathVariable String id, Model model) {
-        return detailPage(partnerId(id), model, Map.of(), null, null);
+        return detailPage(partnerId(id), model, Map.of(), null, null, null);
+    }
+
+    /** The support-plan form as typed, shown again with its mistakes. */
+    record SupportPlanForm(String type, String contractId, String purchasedOn, String renewsOn) {
+
+        static SupportPlanForm empty() {
+            return new SupportPlanForm("", "", "", "");
+        }
+
+        /** The registration, or the fields that are not a plan type or a date, each in place. */
+        SupportPlan.Registration registration() {
+            Violations violations = new Violations();
+            SupportPlan.Type plan = null;
+            if (!type.isBlank()) {
+                try {
+                    plan = SupportPlan.Type.valueOf(type.strip().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException notAPlan) {
+                    violations.add("type", "INVALID_VALUE", type);
+                }
+            }
+            LocalDate purchased = date("purchasedOn", purchasedOn, violations);
+            LocalDate renews = date("renewsOn", renewsOn, violations);
+            violations.throwIfAny();
+            return new SupportPlan.Registration(plan, contractId, purchased, renews);
+        }
+
+        private static @Nullable LocalDate date(String field, String typed, Violations violations) {
+            if (typed.isBlank()) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(typed.strip());
+            } catch (DateTimeParseException notADate) {
+                violations.add(field, "INVALID_DATE", typed.strip());
+                return null;
+            }
+        }
+    }
+
+    @PostMapping("/partners/{id}/support-plans")
+    String recordSupportPlan(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "") String type,
+            @RequestParam(defaultValue = "") String contractId,
+            @RequestParam(defaultValue = "") String purchasedOn,
+            @RequestParam(defaultValue = "") String renewsOn,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        PartnerId partner = partnerId(id);
+        SupportPlanForm form = new SupportPlanForm(type, contractId, purchasedOn, renewsOn);
+        try {
+            SupportPlan plan = directory.recordSupportPlan(partner, form.registration());
+            redirect.addFlashAttribute(
+                    "notice",
+                    localized.text(
+                            plan.flagged() ? "supportPlan.recordedFlagged" : "supportPlan.recorded",
+                            plan.contractId()));
+            return "redirect:/partners/" + id + "#support-plans";
+        } catch (InvalidInput invalid) {
+            response.setStatus(400);
+            return detailPage(partner, model, FormErrors.of(invalid, localized), null, null, form);
+        } catch (ApiProblem problem) {
+            if (problem.status() == 404) {
+                throw problem;
+            }
+            response.setStatus(problem.status());
+            return detailPage(partner, model, Map.of("supportPlan", problemText(problem)), null, null, form);
+        }
     }
 
     @PostMapping("/partners/{id}/locations")
@@ -124,10 +202,10 @@ class PartnerPages {
             return "redirect:/partners/" + id;
         } catch (InvalidInput invalid) {
             response.setStatus(400);
-            return detailPage(partner, model, FormErrors.of(invalid, localized), form, null);
+            return detailPage(partner, model, FormErrors.of(invalid, localized), form, null, null);
         } catch (ApiProblem problem) {
             response.setStatus(problem.status());
-            return detailPage(partner, model, Map.of("location", problemText(problem)), form, null);
+            return detailPage(partner, model, Map.of("location", problemText(problem)), form, null, null);
         }
     }
 
@@ -161,10 +239,10 @@ class PartnerPages {
             return "redirect:/partners/" + id;
         } catch (InvalidInput invalid) {
             response.setStatus(400);
-            return detailPage(partner, model, FormErrors.of(invalid, localized), null, withoutPassword(form));
+            return detailPage(partner, model, FormErrors.of(invalid, localized), null, withoutPassword(form), null);
         } catch (ApiProblem problem) {
             response.setStatus(problem.status());
-            return detailPage(partner, model, Map.of("user", problemText(problem)), null, withoutPassword(form));
+            return detailPage(partner, model, Map.of("user", problemText(problem)), null, withoutPassword(form), null);
         }
     }
 
@@ -173,7 +251,8 @@ class PartnerPages {
             Model model,
             Map<String, String> errors,
             Location.@Nullable Registration locationForm,
-            UserAccount.@Nullable Registration userForm) {
+            UserAccount.@Nullable Registration userForm,
+            @Nullable SupportPlanForm supportPlanForm) {
         Caller caller = Callers.current();
         PartnerDirectory.PartnerView view = directory.get(id);
         boolean canSeeUsers = PartnerPermission.READ_USERS.allows(caller, id);
@@ -182,6 +261,18 @@ class PartnerPages {
         model.addAttribute("users", canSeeUsers ? directory.partnerUsers(id) : List.of());
         model.addAttribute("canSeeUsers", canSeeUsers);
         model.addAttribute("supportPlans", directory.supportPlans(id));
+        model.addAttribute("canRecordSupportPlan", PartnerPermission.RECORD_SUPPORT_PLAN.allows(caller, id));
+        SupportPlanGuard.Waiting waiting = directory.supportPlanWaiting(id).orElse(null);
+        model.addAttribute("supportPlanWaiting", waiting);
+        model.addAttribute(
+                "waitingMarket",
+                waiting == null
+                        ? null
+                        : CountryOptions.names(LocaleContextHolder.getLocale())
+                                        .getOrDefault(waiting.market(), waiting.market())
+                                + " (" + waiting.market() + ")");
+        model.addAttribute("supportPlanTypes", SupportPlan.Type.values());
+        model.addAttribute("supportPlanForm", supportPlanForm != null ? supportPlanForm : SupportPlanForm.empty());
         model.addAttribute("canManageLocations", PartnerPermission.MANAGE_LOCATIONS.allows(caller, id));
         model.addAttribute("canCreateUsers", PartnerPermission.CREATE_USERS.allows(caller, id));
         model.addAttribute("canSeeRevenue", PartnerPermission.READ_REVENUE.allows(caller, id));

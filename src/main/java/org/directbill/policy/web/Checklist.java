@@ -1,6 +1,11 @@
 package org.directbill.policy.web;
 
 import java.util.List;
+import org.directbill.partner.Callers;
+import org.directbill.partner.domain.Caller;
+import org.directbill.partner.domain.PartnerId;
+import org.directbill.partner.domain.PartnerPermission;
+import org.directbill.policy.Evaluations;
 import org.directbill.policy.domain.EligibilityResult;
 import org.directbill.policy.domain.Level;
 import org.directbill.policy.domain.Outcome;
@@ -9,15 +14,19 @@ import org.directbill.policy.domain.RequirementResult;
 import org.directbill.policy.domain.RequirementStatus;
 import org.directbill.shared.web.Localized;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
  * An evaluation as the checklist shows it: a headline for the outcome, then one row per requirement
  * with its status said in words and by a sign as well as by colour, its level, the reason in the
- * reader's language and, for the live checklist, what to do next.
+ * reader's language and, for the live checklist, what to do next. Other modules' pages show an
+ * evaluation this way too (an enrollment's checklist before submission, the evaluation it was
+ * submitted with), with the fragments of {@code policy/checklist.html}.
  */
 @Component
-class Checklist {
+@NamedInterface("pages")
+public class Checklist {
 
     private final Localized localized;
 
@@ -26,7 +35,8 @@ class Checklist {
     }
 
     /** The outcome as a headline and a sentence that counts what decides it. */
-    record Headline(String outcome, String css, String sign, String title, String sentence) {}
+    @NamedInterface("pages")
+    public record Headline(String outcome, String css, String sign, String title, String sentence) {}
 
     /**
      * One requirement's row.
@@ -36,7 +46,8 @@ class Checklist {
      *     which read {@code statusText}
      * @param next what to do; null when nothing (met, not applicable, or a stored evaluation)
      */
-    record Row(
+    @NamedInterface("pages")
+    public record Row(
             String code,
             String name,
             boolean required,
@@ -49,9 +60,30 @@ class Checklist {
             @Nullable Link next) {}
 
     /** A next step as the page shows it: a link, or a sentence when {@code href} is null. */
-    record Link(@Nullable String href, String text) {}
+    @NamedInterface("pages")
+    public record Link(@Nullable String href, String text) {}
 
-    Headline headline(EligibilityResult result) {
+    /** A live answer as the checklist shows it. */
+    @NamedInterface("pages")
+    public record Live(Headline headline, List<Row> rows) {}
+
+    /**
+     * The live checklist with each next step as the signed-in reader may take it: edit the declared
+     * facts, the program facts, see the revenue, manage the locations.
+     */
+    public Live live(Evaluations.Checked checked) {
+        Caller caller = Callers.current();
+        PartnerId partner = checked.partnerId();
+        NextStep.Access access = new NextStep.Access(
+                caller.isProgramStaff(),
+                checked.revenueVisible(),
+                PartnerPermission.EDIT_DECLARED_PROFILE.allows(caller, partner),
+                PartnerPermission.EDIT_PROGRAM_FACTS.allows(caller, partner),
+                PartnerPermission.MANAGE_LOCATIONS.allows(caller, partner));
+        return new Live(headline(checked.result()), rows(checked.result(), partner.toString(), access));
+    }
+
+    public Headline headline(EligibilityResult result) {
         Outcome outcome = result.outcome();
         long notMet = count(result, RequirementStatus.NOT_MET);
         long pending = count(result, RequirementStatus.PENDING);
@@ -81,7 +113,7 @@ class Checklist {
     }
 
     /** The rows of a stored evaluation: what it said then, without steps to take now. */
-    List<Row> rows(EligibilityResult result) {
+    public List<Row> rows(EligibilityResult result) {
         return result.requirements().stream().map(r -> row(r, null)).toList();
     }
 

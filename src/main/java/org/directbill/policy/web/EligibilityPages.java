@@ -6,12 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.directbill.partner.Callers;
 import org.directbill.partner.PartnerDirectory;
-import org.directbill.partner.domain.Caller;
 import org.directbill.partner.domain.Location;
 import org.directbill.partner.domain.PartnerId;
-import org.directbill.partner.domain.PartnerPermission;
 import org.directbill.policy.Evaluations;
 import org.directbill.policy.Policies;
 import org.directbill.policy.domain.Evaluation;
@@ -190,15 +187,9 @@ class EligibilityPages {
         model.addAttribute("errors", errors);
         model.addAttribute("checked", checked);
         if (checked != null) {
-            Caller caller = Callers.current();
-            NextStep.Access access = new NextStep.Access(
-                    caller.isProgramStaff(),
-                    checked.revenueVisible(),
-                    PartnerPermission.EDIT_DECLARED_PROFILE.allows(caller, partner),
-                    PartnerPermission.EDIT_PROGRAM_FACTS.allows(caller, partner),
-                    PartnerPermission.MANAGE_LOCATIONS.allows(caller, partner));
-            model.addAttribute("headline", checklist.headline(checked.result()));
-            model.addAttribute("rows", checklist.rows(checked.result(), partner.toString(), access));
+            Checklist.Live live = checklist.live(checked);
+            model.addAttribute("headline", live.headline());
+            model.addAttribute("rows", live.rows());
             model.addAttribute(
                     "marketName", checked.market() == null ? null : MarketOptions.name(checked.market(), locale));
         }

@@ -8,17 +8,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The markets a partner may check itself for, as a select box: the countries it has locations in
  * first (where it most likely applies), then every other ISO country, each named and sorted in the
- * reader's language.
+ * reader's language. The enrollment's market picker is the same.
  */
-record MarketOptions(List<Country> partnerCountries, List<Country> otherCountries) {
+@NamedInterface("pages")
+public record MarketOptions(List<Country> partnerCountries, List<Country> otherCountries) {
 
-    record Country(String code, String name) {}
+    @NamedInterface("pages")
+    public record Country(String code, String name) {}
 
-    static MarketOptions of(Collection<String> partnerCountries, Locale locale) {
+    public static MarketOptions of(Collection<String> partnerCountries, Locale locale) {
         Set<String> own = new TreeSet<>(partnerCountries);
         Collator collator = Collator.getInstance(locale);
         List<Country> all = Arrays.stream(Locale.getISOCountries())
@@ -31,7 +34,7 @@ record MarketOptions(List<Country> partnerCountries, List<Country> otherCountrie
     }
 
     /** "France" for FR, in the reader's language; the code itself for one Java does not know. */
-    static String name(String code, Locale locale) {
+    public static String name(String code, Locale locale) {
         String name = new Locale("", code).getDisplayCountry(locale);
         return name.isBlank() ? code : name;
     }
