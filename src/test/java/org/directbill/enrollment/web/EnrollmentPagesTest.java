@@ -379,7 +379,7 @@ class EnrollmentPagesTest {
                 analyst,
                 400);
         String wrongHtml = html(wrong);
-        assertThat(fieldBlock(wrongHtml, "creditLimitUsd")).contains("aria-invalid=\"true\"", "lots is not");
+        assertThat(fieldBlock(wrongHtml, "creditLimitUsd")).contains("aria-invalid=\"true\"", "got lots");
         MvcResult noReason = send(
                 post("/enrollments/{id}/credit-decision", id)
                         .param("decision", "DECLINED")

@@ -55,7 +55,14 @@ class PartnerPermissionTest {
             Map.entry(PartnerPermission.REVIEW_SALES, EnumSet.noneOf(Role.class)),
             Map.entry(
                     PartnerPermission.ANSWER_SALES_VERIFICATIONS,
-                    EnumSet.of(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN, Role.BILLING_ADMIN))));
+                    EnumSet.of(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN, Role.BILLING_ADMIN)),
+            Map.entry(PartnerPermission.START_ENROLLMENT, EnumSet.of(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN)),
+            // The seeds: only the Global admin submits an enrollment and accepts the agreement.
+            Map.entry(PartnerPermission.SUBMIT_ENROLLMENT, EnumSet.of(Role.GLOBAL_ADMIN)),
+            Map.entry(PartnerPermission.REVIEW_ENROLLMENT, EnumSet.noneOf(Role.class)),
+            Map.entry(PartnerPermission.ANSWER_ENROLLMENT, EnumSet.of(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN)),
+            Map.entry(PartnerPermission.DECIDE_CREDIT, EnumSet.noneOf(Role.class)),
+            Map.entry(PartnerPermission.WITHDRAW_ENROLLMENT, EnumSet.of(Role.GLOBAL_ADMIN, Role.ACCOUNT_ADMIN))));
 
     /** The program roles allowed on any partner. */
     static final Map<PartnerPermission, Set<Role>> STAFF = new EnumMap<>(Map.ofEntries(
@@ -69,7 +76,14 @@ class PartnerPermissionTest {
             Map.entry(PartnerPermission.READ_REVENUE, STAFF_ROLES),
             Map.entry(PartnerPermission.READ_SALES_VERIFICATIONS, STAFF_ROLES),
             Map.entry(PartnerPermission.REVIEW_SALES, EnumSet.of(Role.PROGRAM_ADMIN, Role.REVIEWER)),
-            Map.entry(PartnerPermission.ANSWER_SALES_VERIFICATIONS, EnumSet.of(Role.PROGRAM_ADMIN))));
+            Map.entry(PartnerPermission.ANSWER_SALES_VERIFICATIONS, EnumSet.of(Role.PROGRAM_ADMIN)),
+            Map.entry(PartnerPermission.START_ENROLLMENT, EnumSet.of(Role.PROGRAM_ADMIN)),
+            // Never staff on the partner's behalf.
+            Map.entry(PartnerPermission.SUBMIT_ENROLLMENT, EnumSet.noneOf(Role.class)),
+            Map.entry(PartnerPermission.REVIEW_ENROLLMENT, EnumSet.of(Role.PROGRAM_ADMIN, Role.REVIEWER)),
+            Map.entry(PartnerPermission.ANSWER_ENROLLMENT, EnumSet.of(Role.PROGRAM_ADMIN)),
+            Map.entry(PartnerPermission.DECIDE_CREDIT, EnumSet.of(Role.PROGRAM_ADMIN, Role.CREDIT_ANALYST)),
+            Map.entry(PartnerPermission.WITHDRAW_ENROLLMENT, EnumSet.of(Role.PROGRAM_ADMIN))));
 
     static Caller partnerUser(PartnerId partner, Role... roles) {
         return new Caller(UserId.random(), "user@example.com", Set.of(roles), partner);
@@ -145,9 +159,16 @@ class PartnerPermissionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(PartnerPermission.class)
-    void a_program_admin_is_allowed_everything(PartnerPermission permission) {
+    @EnumSource(value = PartnerPermission.class, names = "SUBMIT_ENROLLMENT", mode = EnumSource.Mode.EXCLUDE)
+    void a_program_admin_is_allowed_everything_but_what_only_the_partners_global_admin_does(
+            PartnerPermission permission) {
         assertThat(permission.decide(staff(Role.PROGRAM_ADMIN), OWN)).isEqualTo(ALLOWED);
+    }
+
+    @org.junit.jupiter.api.Test
+    void only_the_partners_global_admin_submits_an_enrollment_and_accepts_the_agreement_not_a_program_admin() {
+        assertThat(PartnerPermission.SUBMIT_ENROLLMENT.decide(staff(Role.PROGRAM_ADMIN), OWN))
+                .isEqualTo(DENIED);
     }
 
     @ParameterizedTest
