@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -19,7 +18,6 @@ import org.directbill.enrollment.domain.ChecklistItem;
 import org.directbill.enrollment.domain.ChecklistMark;
 import org.directbill.enrollment.domain.Enrollment;
 import org.directbill.enrollment.domain.EnrollmentId;
-import org.directbill.enrollment.domain.EnrollmentRecords.AttachmentContent;
 import org.directbill.enrollment.domain.EnrollmentStatus;
 import org.directbill.partner.domain.PartnerId;
 import org.directbill.revenue.domain.AttachmentRules;
@@ -28,7 +26,6 @@ import org.directbill.shared.problem.NotFound;
 import org.directbill.shared.validation.Violations;
 import org.directbill.shared.web.Localized;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -182,7 +179,7 @@ class EnrollmentController {
 
     @GetMapping("/enrollments/{id}/attachments/{attachmentId}")
     ResponseEntity<byte[]> attachment(@PathVariable String id, @PathVariable String attachmentId) {
-        return download(workflow.attachment(id(id), attachmentUuid(attachmentId)));
+        return AttachmentDownload.of(workflow.attachment(id(id), AttachmentDownload.id(attachmentId)));
     }
 
     @PostMapping("/enrollments/{id}/credit-decision")
@@ -288,27 +285,5 @@ class EnrollmentController {
             }
         }
         return uploads;
-    }
-
-    static ResponseEntity<byte[]> download(AttachmentContent attachment) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(attachment.info().contentType()))
-                .contentLength(attachment.content().length)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(attachment.info().fileName(), StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(attachment.content());
-    }
-
-    static java.util.UUID attachmentUuid(String text) {
-        try {
-            return java.util.UUID.fromString(text);
-        } catch (IllegalArgumentException notAnId) {
-            throw new NotFound("ATTACHMENT_NOT_FOUND", text);
-        }
     }
 }

@@ -3,17 +3,15 @@ package org.directbill.enrollment.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.directbill.enrollment.EnrollmentView;
 import org.directbill.enrollment.EnrollmentWorkflow;
+import org.directbill.enrollment.api.AttachmentDownload;
 import org.directbill.enrollment.domain.Enrollment;
 import org.directbill.enrollment.domain.EnrollmentId;
-import org.directbill.enrollment.domain.EnrollmentRecords.AttachmentContent;
 import org.directbill.enrollment.domain.Step;
 import org.directbill.partner.Callers;
 import org.directbill.partner.PartnerDirectory;
@@ -29,9 +27,6 @@ import org.directbill.shared.web.Localized;
 import org.directbill.shared.web.PageController;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -222,25 +217,7 @@ class EnrollmentPages {
 
     @GetMapping("/enrollments/{id}/attachments/{attachmentId}")
     ResponseEntity<byte[]> attachment(@PathVariable String id, @PathVariable String attachmentId) {
-        UUID file;
-        try {
-            file = UUID.fromString(attachmentId);
-        } catch (IllegalArgumentException notAnId) {
-            throw new NotFound("ATTACHMENT_NOT_FOUND", attachmentId);
-        }
-        AttachmentContent attachment = workflow.attachment(enrollmentId(id), file);
-        // Always a download, with the type read from the content: a partner's file never renders here.
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(attachment.info().contentType()))
-                .contentLength(attachment.content().length)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(attachment.info().fileName(), StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(attachment.content());
+        return AttachmentDownload.of(workflow.attachment(enrollmentId(id), AttachmentDownload.id(attachmentId)));
     }
 
     /**
