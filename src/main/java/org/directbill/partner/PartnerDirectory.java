@@ -287,6 +287,9 @@ public class PartnerDirectory {
         PartnerProfile after = before.apply(change, editable, today(), clock.instant());
         profiles.save(after);
         audit(AuditEvent.changed(subject(id), "PROFILE", id.toString(), "PROFILE_CHANGED", before, after));
+        if (!java.util.Objects.equals(before.indirectResellerSince(), after.indirectResellerSince())) {
+            events.publishEvent(new IndirectResellerChanged(id, after.indirectResellerSince()));
+        }
         return after;
     }
 

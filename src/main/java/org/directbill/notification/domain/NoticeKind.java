@@ -23,7 +23,19 @@ public enum NoticeKind {
     /** {0} market, {1} the analyst's note. */
     ENROLLMENT_CREDIT_DECLINED(2),
     /** {0} market, {1} the agreement version. */
-    ENROLLMENT_ACTIVATED(2);
+    ENROLLMENT_ACTIVATED(2),
+    /** {0} the assessment date, {1} the unmet requirements (lines), {2} the cure deadline. */
+    COMPLIANCE_AT_RISK(3),
+    /** {0} the date the requirements were met again, {1} unused (empty). */
+    COMPLIANCE_CURED(2),
+    /** {0} effective date, {1} why (lines), {2} the suspension date, {3} the revocation date. */
+    COMPLIANCE_RESTRICTED(4),
+    /** {0} effective date, {1} why (lines), {2} the revocation date. */
+    COMPLIANCE_SUSPENDED(3),
+    /** {0} effective date, {1} why (lines). */
+    COMPLIANCE_REVOKED(2),
+    /** {0} effective date, {1} the program admin's reason. */
+    COMPLIANCE_REINSTATED(2);
 
     private final int argumentCount;
 

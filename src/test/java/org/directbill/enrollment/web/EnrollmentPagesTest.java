@@ -248,7 +248,7 @@ class EnrollmentPagesTest {
         // A second reviewer on the page from before: the step is gone, and the page says why.
         MvcResult late = send(post("/enrollments/{id}/review", id).param("decision", "VERIFIED"), reviewer, 409);
         assertThat(visibleText(html(late)))
-                .contains("The step VERIFY cannot be taken while the enrollment is CREDIT_CHECK.");
+                .contains("The step VERIFY cannot be taken while the status is CREDIT_CHECK.");
         assertThat(html(late)).contains("id=\"page-error\"").doesNotContain("id=\"verify-form\"");
         assertThat(page("/enrollments/" + id, analyst))
                 .contains("id=\"approve-form\"", "id=\"decline-form\"")

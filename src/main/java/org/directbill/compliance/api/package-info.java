@@ -1,0 +1,4 @@
+@NullMarked
+package org.directbill.compliance.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,41 @@
+package org.directbill.compliance.domain;
+
+/**
+ * May a partner do an action now (domain.md)? One pure function of its direct-bill status and
+ * whether it is also an indirect reseller. Restricted blocks new business; suspended also freezes
+ * seat counts; revoked leaves only managing Azure resources and suspending subscriptions; at risk
+ * allows what active does; a partner that is not a direct-bill partner is refused every direct-bill
+ * action. Inviting as an indirect reseller depends only on being one.
+ */
+public final class AuthorizationMatrix {
+
+    private AuthorizationMatrix() {}
+
+    public static AuthorizationDecision decide(
+            DirectBillStatus status, boolean indirectReseller, PartnerAction action) {
+        if (action.kind() == PartnerAction.Kind.INDIRECT) {
+            if (indirectReseller) {
+                return AuthorizationDecision.allowed(status);
+            }
+            return AuthorizationDecision.refused(
+                    status,
+                    status == DirectBillStatus.NONE ? RefusalCode.NOT_DIRECT_BILL : RefusalCode.NOT_INDIRECT_RESELLER);
+        }
+        return switch (status) {
+            case NONE -> AuthorizationDecision.refused(status, RefusalCode.NOT_DIRECT_BILL);
+            case ACTIVE, AT_RISK -> AuthorizationDecision.allowed(status);
+            case RESTRICTED ->
+                action.kind() == PartnerAction.Kind.NEW_BUSINESS
+                        ? AuthorizationDecision.refused(status, RefusalCode.RESTRICTED)
+                        : AuthorizationDecision.allowed(status);
+            case SUSPENDED ->
+                action.kind() == PartnerAction.Kind.NEW_BUSINESS || action == PartnerAction.CHANGE_SEAT_COUNT
+                        ? AuthorizationDecision.refused(status, RefusalCode.SUSPENDED)
+                        : AuthorizationDecision.allowed(status);
+            case REVOKED ->
+                action.kind() == PartnerAction.Kind.WIND_DOWN
+                        ? AuthorizationDecision.allowed(status)
+                        : AuthorizationDecision.refused(status, RefusalCode.REVOKED);
+        };
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.directbill.compliance.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.directbill.compliance.web;
+
+import org.jspecify.annotations.NullMarked;
