@@ -51,9 +51,11 @@ CREATE TABLE direct_bill_status_change (
     reason        VARCHAR(2000),
     assessment_id UUID,
     recorded_at   TIMESTAMP WITH TIME ZONE NOT NULL,
-    recorded_by   VARCHAR(320)  NOT NULL
+    recorded_by   VARCHAR(320)  NOT NULL,
+    -- The change counter of the standing's write: the order of the history, even within one instant.
+    change_no     BIGINT        NOT NULL
 );
-CREATE INDEX ix_status_change_partner ON direct_bill_status_change (partner_id, recorded_at);
+CREATE INDEX ix_status_change_partner ON direct_bill_status_change (partner_id, change_no);
 
 -- An assessment that decided something (PASSED or FAILED); one per partner, date and occasion, so a
 -- run repeated for the same date finds it made.

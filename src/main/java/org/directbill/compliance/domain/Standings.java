@@ -24,7 +24,7 @@ public interface Standings {
      */
     Optional<Standing> save(Standing after);
 
-    /** Records a step of the history; its id. */
+    /** Records a step of the history, after the {@link #save} of the standing it changed; its id. */
     UUID addChange(PartnerId partner, StatusChange change, @Nullable UUID assessmentId, Instant at, String by);
 
     /** The partner's history, newest first. */

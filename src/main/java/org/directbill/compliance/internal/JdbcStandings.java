@@ -100,9 +100,9 @@ class JdbcStandings implements Standings {
     @Override
     public UUID addChange(PartnerId partner, StatusChange change, @Nullable UUID assessmentId, Instant at, String by) {
         UUID id = UUID.randomUUID();
-        jdbc.sql(
-                        "INSERT INTO direct_bill_status_change (id, partner_id, from_status, to_status, effective_on,"
-                                + " cause, reason, assessment_id, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO direct_bill_status_change (id, partner_id, from_status, to_status, effective_on,"
+                        + " cause, reason, assessment_id, recorded_at, recorded_by, change_no)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         id,
                         partner.value(),
@@ -113,7 +113,9 @@ class JdbcStandings implements Standings {
                         change.reason(),
                         assessmentId,
                         OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
-                        by)
+                        by,
+                        // The counter the standing's save just took (its row is ours until the commit).
+                        changeCounter())
                 .update();
         return id;
     }
@@ -122,7 +124,7 @@ class JdbcStandings implements Standings {
     public List<RecordedChange> history(PartnerId partner) {
         return jdbc.sql("SELECT id, from_status, to_status, effective_on, cause, reason, assessment_id, recorded_at,"
                         + " recorded_by FROM direct_bill_status_change WHERE partner_id = ?"
-                        + " ORDER BY recorded_at DESC, effective_on DESC")
+                        + " ORDER BY change_no DESC")
                 .param(partner.value())
                 .query((rs, row) -> new RecordedChange(
                         rs.getObject("id", UUID.class),
