@@ -563,6 +563,41 @@ class AccessMatrixTest {
                         200,
                         EnumSet.of(PROGRAM_ADMIN),
                         false),
+                new Call(
+                        "read a partner's direct-bill status",
+                        () -> get("/api/v1/partners/{id}/status", partnerA),
+                        200,
+                        readers,
+                        true),
+                new Call(
+                        "read a partner's status history",
+                        () -> get("/api/v1/partners/{id}/status/history", partnerA),
+                        200,
+                        readers,
+                        true),
+                new Call(
+                        "read a partner's assessments",
+                        () -> get("/api/v1/partners/{id}/assessments", partnerA),
+                        200,
+                        readers,
+                        true),
+                new Call(
+                        "run compliance",
+                        () -> json(post("/api/v1/compliance/runs"), "{\"asOf\": \"2019-01-01\"}"),
+                        200,
+                        EnumSet.of(PROGRAM_ADMIN),
+                        false),
+                new Call("list the compliance board", () -> get("/api/v1/compliance/partners"), 200, STAFF, false),
+                new Call(
+                        // Partner A is not a direct-bill partner: there is nothing to reinstate (409), and
+                        // nothing changes whoever calls.
+                        "reinstate a partner by hand",
+                        () -> json(
+                                post("/api/v1/partners/{id}/status-actions", partnerA),
+                                "{\"action\": \"REINSTATE\", \"reason\": \"Checked\"}"),
+                        409,
+                        EnumSet.of(PROGRAM_ADMIN),
+                        false),
                 new Call("ask who I am", () -> get("/api/v1/me"), 200, signedIn, false));
     }
 
