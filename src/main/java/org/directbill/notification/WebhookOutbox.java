@@ -92,7 +92,7 @@ public class WebhookOutbox {
         WebhookStore.Sendable sendable = store.sendable(id);
         int attempt = sendable.delivery().attempts();
         WebhookSender.Outcome outcome = sender.post(
-                sendable.url(), sendable.secret(), id, sendable.delivery().eventType(), sendable.body(), now);
+                sendable.url(), sendable.secret(), id, sendable.delivery().eventType(), sendable.body());
         transactions.executeWithoutResult(status -> {
             store.logAttempt(
                     id,

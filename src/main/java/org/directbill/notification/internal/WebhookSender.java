@@ -8,7 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
 import org.directbill.notification.domain.WebhookSignature;
 import org.jspecify.annotations.Nullable;
@@ -29,10 +29,12 @@ public class WebhookSender {
     private static final int MAX_ERROR_LENGTH = 2000;
 
     private final WebhookSettings settings;
+    private final Clock clock;
     private final HttpClient client;
 
-    WebhookSender(WebhookSettings settings) {
+    WebhookSender(WebhookSettings settings, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 // A redirect is not a delivery: reported, and tried again later at the registered address.
@@ -52,8 +54,11 @@ public class WebhookSender {
         }
     }
 
-    public Outcome post(String url, String secret, UUID deliveryId, String eventType, String body, Instant now) {
+    public Outcome post(String url, String secret, UUID deliveryId, String eventType, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        // Signed with the time of sending, not of the run: receivers refuse timestamps a few minutes old,
+        // and a run held up by slow receivers may last that long.
+        long signedAt = clock.instant().getEpochSecond();
         long started = System.nanoTime();
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url))
@@ -62,7 +67,7 @@ public class WebhookSender {
                     .header("User-Agent", "directbill-webhooks/1")
                     .header(EVENT_HEADER, eventType)
                     .header(DELIVERY_HEADER, deliveryId.toString())
-                    .header(WebhookSignature.HEADER, WebhookSignature.header(secret, now.getEpochSecond(), bytes))
+                    .header(WebhookSignature.HEADER, WebhookSignature.header(secret, signedAt, bytes))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
                     .build();
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
