@@ -56,6 +56,15 @@ public class Webhooks {
     /** A delivery with the body it POSTs and every attempt, first first. */
     public record DeliveryDetail(WebhookDelivery delivery, String body, List<DeliveryAttempt> attempts) {}
 
+    /** A delivery as the log lists it, with its attempts, first first. */
+    public record Logged(WebhookDelivery delivery, List<DeliveryAttempt> attempts) {
+
+        /** Whether it may be sent again now: waiting for a retry, or delivered. */
+        public boolean redeliverable() {
+            return delivery.status() == DeliveryStatus.PENDING || delivery.status() == DeliveryStatus.DELIVERED;
+        }
+    }
+
     /** Registers an endpoint, enabled: it is sent the events published from now on. */
     public WebhookEndpoint register(WebhookRegistration registration) {
         Caller admin = Callers.requireStaff(Role.PROGRAM_ADMIN);
@@ -158,6 +167,22 @@ public class Webhooks {
         }
         violations.throwIfAny();
         return store.deliveries(endpoint.id(), wanted, partner, request);
+    }
+
+    /** {@link #deliveries}, each with its attempts (read in one query for the page). */
+    @Transactional(readOnly = true)
+    public Page<Logged> log(String id, @Nullable String status, @Nullable String partnerId, Page.Request request) {
+        Page<WebhookDelivery> deliveries = deliveries(id, status, partnerId, request);
+        Map<UUID, List<DeliveryAttempt>> attempts =
+                store
+                        .attemptsOf(deliveries.items().stream()
+                                .map(WebhookDelivery::id)
+                                .toList())
+                        .stream()
+                        .collect(Collectors.groupingBy(
+                                WebhookStore.LoggedAttempt::deliveryId,
+                                Collectors.mapping(WebhookStore.LoggedAttempt::attempt, Collectors.toList())));
+        return deliveries.map(delivery -> new Logged(delivery, attempts.getOrDefault(delivery.id(), List.of())));
     }
 
     @Transactional(readOnly = true)

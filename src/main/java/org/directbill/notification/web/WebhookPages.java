@@ -5,15 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.directbill.notification.Webhooks;
-import org.directbill.notification.domain.DeliveryAttempt;
 import org.directbill.notification.domain.DeliveryStatus;
-import org.directbill.notification.domain.WebhookDelivery;
 import org.directbill.notification.domain.WebhookEndpoint;
 import org.directbill.notification.domain.WebhookEventTypes;
 import org.directbill.notification.domain.WebhookRegistration;
-import org.directbill.notification.internal.WebhookStore;
 import org.directbill.shared.Page;
 import org.directbill.shared.problem.ApiProblem;
 import org.directbill.shared.validation.InvalidInput;
@@ -39,12 +35,10 @@ class WebhookPages {
     private static final int PAGE_SIZE = 20;
 
     private final Webhooks webhooks;
-    private final WebhookStore store;
     private final Localized localized;
 
-    WebhookPages(Webhooks webhooks, WebhookStore store, Localized localized) {
+    WebhookPages(Webhooks webhooks, Localized localized) {
         this.webhooks = webhooks;
-        this.store = store;
         this.localized = localized;
     }
 
@@ -98,13 +92,6 @@ class WebhookPages {
         return errors;
     }
 
-    /** A delivery as the page shows it, with its attempts. */
-    record Row(WebhookDelivery delivery, List<DeliveryAttempt> attempts) {
-        public boolean redeliverable() {
-            return delivery.status() == DeliveryStatus.PENDING || delivery.status() == DeliveryStatus.DELIVERED;
-        }
-    }
-
     @GetMapping("/webhooks/{id}")
     String detail(
             @PathVariable String id,
@@ -115,25 +102,16 @@ class WebhookPages {
         WebhookEndpoint endpoint = webhooks.get(id);
         Page.Request request = Page.Request.of(Math.max(page, 0), PAGE_SIZE);
         Map<String, String> errors = Map.of();
-        Page<WebhookDelivery> deliveries;
+        Page<Webhooks.Logged> rows;
         try {
-            deliveries = webhooks.deliveries(id, status, partnerId, request);
+            rows = webhooks.log(id, status, partnerId, request);
         } catch (InvalidInput badFilter) {
             // A filter typed wrong (a partner id that is none) is said next to it; the list shows them all.
             errors = FormErrors.of(badFilter, localized);
-            deliveries = webhooks.deliveries(id, null, null, request);
+            rows = webhooks.log(id, null, null, request);
         }
-        Map<UUID, List<DeliveryAttempt>> attempts =
-                store
-                        .attemptsOf(deliveries.items().stream()
-                                .map(WebhookDelivery::id)
-                                .toList())
-                        .stream()
-                        .collect(Collectors.groupingBy(
-                                WebhookStore.LoggedAttempt::deliveryId,
-                                Collectors.mapping(WebhookStore.LoggedAttempt::attempt, Collectors.toList())));
         model.addAttribute("endpoint", endpoint);
-        model.addAttribute("rows", deliveries.map(d -> new Row(d, attempts.getOrDefault(d.id(), List.of()))));
+        model.addAttribute("rows", rows);
         model.addAttribute("statuses", DeliveryStatus.values());
         model.addAttribute("status", status);
         model.addAttribute("partnerId", partnerId);
