@@ -3,9 +3,11 @@ package org.directbill.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.directbill.notification.Mailbox.part;
 import static org.directbill.notification.Mailbox.spaces;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +21,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.directbill.notification.NoticeFixtures.TestPartner;
+import org.directbill.notification.domain.NoticeArgument;
+import org.directbill.notification.internal.NoticeStore;
+import org.directbill.shared.notice.Localizable;
 import org.directbill.shared.notice.PartnerNotice;
+import org.directbill.support.Fixtures;
 import org.directbill.support.IntegrationTest;
 import org.directbill.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +41,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Notices mailed through a real SMTP server (GreenMail): in each recipient's language, never twice,
@@ -73,6 +81,9 @@ class EmailDeliveryTest {
 
     @Autowired
     EmailOutbox outbox;
+
+    @Autowired
+    NoticeStore store;
 
     @Autowired
     JdbcClient jdbc;
@@ -254,6 +265,74 @@ class EmailDeliveryTest {
                 .contains("Votre compte partenaire en facturation directe a changé (COMPLIANCE_SOMETHING_NEW) :"
                         + " FR · 15 mars 2027 · 2 500,50.")
                 .doesNotContain("Ouvrir dans directbill");
+    }
+
+    @Test
+    void a_list_argument_is_stored_with_its_types_and_read_one_line_per_element_in_the_email_and_in_the_app()
+            throws Exception {
+        TestPartner partner = fixtures.partner("FR");
+        String frenchAdmin = fixtures.user(partner, "fr", "GLOBAL_ADMIN");
+        String englishAdmin = fixtures.user(partner, "en", "GLOBAL_ADMIN");
+        PartnerNotice notice = new PartnerNotice(
+                partner.uuid(),
+                "ENROLLMENT_REJECTED",
+                NoticeFixtures.uniqueKey("rejected"),
+                List.of(
+                        "FR",
+                        List.of(
+                                "No support plan",
+                                LocalDate.of(2026, 12, 21),
+                                new BigDecimal("300000"),
+                                Localizable.of("requirement.code.SUPPORT_PLAN"))),
+                null);
+        fixtures.publish(notice);
+        MAILBOX.up();
+
+        outbox.deliverDue(clock.instant());
+
+        long id = jdbc.sql("SELECT id FROM notice WHERE notice_key = ?")
+                .param(notice.key())
+                .query(Long.class)
+                .single();
+        assertThat(store.find(id).orElseThrow().arguments())
+                .containsExactly(
+                        new NoticeArgument.Text("FR"),
+                        new NoticeArgument.Items(List.of(
+                                new NoticeArgument.Text("No support plan"),
+                                new NoticeArgument.Date(LocalDate.of(2026, 12, 21)),
+                                new NoticeArgument.Amount(new BigDecimal("300000")),
+                                new NoticeArgument.Message("requirement.code.SUPPORT_PLAN", List.of()))));
+        String french = "Note du responsable de l’examen :\n- No support plan\n- 21 décembre 2026\n- 300 000,00\n"
+                + "- Plan de support actif (ASfP ou PSfP)\nVérifiez votre éligibilité";
+        String english = "The reviewer’s note:\n- No support plan\n- December 21, 2026\n- 300,000.00\n"
+                + "- Active support plan (ASfP or PSfP)\nCheck your eligibility";
+        assertThat(lines(part(single(frenchAdmin), "text/plain"))).contains(french);
+        assertThat(lines(part(single(englishAdmin), "text/plain"))).contains(english);
+        assertThat(lines(inTheApp(partner, frenchAdmin, "fr"))).contains(french);
+        assertThat(lines(inTheApp(partner, englishAdmin, "en"))).contains(english);
+    }
+
+    /** The newest notice's body as the partner's user reads it in the app, in a language. */
+    private String inTheApp(TestPartner partner, String user, String language) throws Exception {
+        String answer = mvc.perform(get("/api/v1/partners/{id}/notifications", partner.id())
+                        .with(Fixtures.as(user))
+                        .header("Accept-Language", language))
+                .andExpect(MockMvcResultMatchers.status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        return JsonMapper.builder()
+                .build()
+                .readTree(answer)
+                .get("items")
+                .get(0)
+                .get("body")
+                .asString();
+    }
+
+    /** Lines as written, whatever the line endings mail transport gave them, spaces plain. */
+    private static String lines(String text) {
+        return spaces(text).replace("\r\n", "\n");
     }
 
     @Test

@@ -8,10 +8,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * A notice's arguments written the reader's way, ready for its sentence's plain {@code {n}}
- * placeholders: the sentences hold no number or date formats, the language decides them here.
+ * placeholders: the sentences hold no number or date formats, the language decides them here. A
+ * list is one line per element, each prefixed with {@value #LIST_ITEM}.
  */
 public final class ArgumentFormat {
 
@@ -20,6 +22,9 @@ public final class ArgumentFormat {
     public interface Words {
         String resolve(String code, List<String> arguments, Locale locale);
     }
+
+    /** What starts each line of a list argument. */
+    public static final String LIST_ITEM = "- ";
 
     private ArgumentFormat() {}
 
@@ -39,6 +44,11 @@ public final class ArgumentFormat {
         }
         if (argument instanceof NoticeArgument.Count count) {
             return NumberFormat.getIntegerInstance(locale).format(count.value());
+        }
+        if (argument instanceof NoticeArgument.Items items) {
+            return items.values().stream()
+                    .map(element -> LIST_ITEM + one(element, locale, words))
+                    .collect(Collectors.joining("\n"));
         }
         NoticeArgument.Message message = (NoticeArgument.Message) argument;
         return words.resolve(message.code(), all(message.arguments(), locale, words), locale);

@@ -2,6 +2,7 @@ package org.directbill.notification.domain;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.directbill.shared.notice.Localizable;
@@ -38,6 +39,20 @@ public sealed interface NoticeArgument {
     /** A count: "1 200", "1,200". */
     record Count(long value) implements NoticeArgument {}
 
+    /**
+     * A list: one line per element, each written its own way and prefixed with {@code "- "}, so its
+     * placeholder stands on a line of its own in the sentence. Elements are never lists themselves: a
+     * list published inside a list is flattened into it.
+     */
+    record Items(List<NoticeArgument> values) implements NoticeArgument {
+        public Items {
+            values = List.copyOf(values);
+            if (values.stream().anyMatch(Items.class::isInstance)) {
+                throw new IllegalArgumentException("a list argument holds no list: " + values);
+            }
+        }
+    }
+
     /** Words: the message {@code code} with its own arguments, in the reader's language. */
     record Message(String code, List<NoticeArgument> arguments) implements NoticeArgument {
         public Message {
@@ -63,6 +78,9 @@ public sealed interface NoticeArgument {
         if (value instanceof Integer || value instanceof Long || value instanceof Short) {
             return new Count(((Number) value).longValue());
         }
+        if (value instanceof List<?> list) {
+            return new Items(flat(list));
+        }
         if (value instanceof Localizable words) {
             return new Message(words.code(), ofAll(words.arguments()));
         }
@@ -71,5 +89,18 @@ public sealed interface NoticeArgument {
 
     static List<NoticeArgument> ofAll(List<?> values) {
         return values.stream().map(NoticeArgument::of).toList();
+    }
+
+    private static List<NoticeArgument> flat(List<?> values) {
+        List<NoticeArgument> elements = new ArrayList<>();
+        for (Object value : values) {
+            NoticeArgument element = of(value);
+            if (element instanceof Items inner) {
+                elements.addAll(inner.values());
+            } else {
+                elements.add(element);
+            }
+        }
+        return elements;
     }
 }

@@ -13,8 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A notice's arguments as stored: a JSON array of {@code {type, value}} (a message as {@code {type,
- * code, arguments}}), so that each reads back as the type it was published with. Amounts are
- * decimal strings, never floating point.
+ * code, arguments}}, a list as {@code {type: "list", values: [...]}}), so that each reads back as the
+ * type it was published with. Amounts are decimal strings, never floating point.
  */
 @Component
 class ArgumentsJson {
@@ -45,6 +45,9 @@ class ArgumentsJson {
                 node.put("type", "amount").put("value", amount.value().toPlainString());
             } else if (argument instanceof NoticeArgument.Count count) {
                 node.put("type", "count").put("value", count.value());
+            } else if (argument instanceof NoticeArgument.Items items) {
+                node.put("type", "list");
+                node.set("values", array(items.values()));
             } else {
                 NoticeArgument.Message message = (NoticeArgument.Message) argument;
                 node.put("type", "message").put("code", message.code());
@@ -69,6 +72,7 @@ class ArgumentsJson {
                                     new BigDecimal(node.get("value").asString()));
                         case "count" ->
                             new NoticeArgument.Count(node.get("value").longValue());
+                        case "list" -> new NoticeArgument.Items(list(node.get("values")));
                         case "message" ->
                             new NoticeArgument.Message(node.get("code").asString(), list(node.get("arguments")));
                         default -> throw new IllegalStateException("stored notice argument of unknown type " + type);

@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  *     notice.<kind>.body}, in each reader's language
  * @param key unique per notice: the same key published twice tells the partner once
  * @param arguments the values of {@code {0}}, {@code {1}}…: text, a {@code LocalDate}, a {@code
- *     BigDecimal} (an amount, shown the reader's way) or a {@link Localizable}
+ *     BigDecimal} (an amount, shown the reader's way), a {@link Localizable}, or a {@code
+ *     java.util.List} of any of these, shown one element per line, each prefixed with {@code "- "}
+ *     (its placeholder goes on a line of its own: {@code "…reasons:\n{2}\nAct by…"})
  * @param link the page where the partner acts on it, a path such as {@code /enrollments/{id}}
  */
 public record PartnerNotice(

@@ -65,6 +65,37 @@ class ArgumentFormatTest {
     }
 
     @Test
+    void a_list_is_one_line_per_element_each_written_its_way_after_a_dash() {
+        NoticeArgument list = NoticeArgument.of(List.of(
+                "Revenue below the threshold",
+                LocalDate.of(2026, 12, 21),
+                List.of(new BigDecimal("1000000"), Localizable.of("requirement.code.SUPPORT_PLAN"))));
+
+        assertThat(list)
+                .as("a list inside a list is flattened into it")
+                .isEqualTo(new NoticeArgument.Items(List.of(
+                        new NoticeArgument.Text("Revenue below the threshold"),
+                        new NoticeArgument.Date(LocalDate.of(2026, 12, 21)),
+                        new NoticeArgument.Amount(new BigDecimal("1000000")),
+                        new NoticeArgument.Message("requirement.code.SUPPORT_PLAN", List.of()))));
+        assertThat(spaces(ArgumentFormat.one(list, FRENCH, WORDS)))
+                .isEqualTo("- Revenue below the threshold\n- 21 décembre 2026\n- 1 000 000,00\n"
+                        + "- fr:requirement.code.SUPPORT_PLAN[]");
+        assertThat(ArgumentFormat.one(list, ENGLISH, WORDS))
+                .isEqualTo("- Revenue below the threshold\n- December 21, 2026\n- 1,000,000.00\n"
+                        + "- en:requirement.code.SUPPORT_PLAN[]");
+        assertThat(ArgumentFormat.one(NoticeArgument.of(List.of()), ENGLISH, WORDS))
+                .isEmpty();
+    }
+
+    @Test
+    void a_list_inside_words_is_written_as_lines_too() {
+        NoticeArgument words = NoticeArgument.of(Localizable.of("compliance.reasons", List.of("A", "B")));
+
+        assertThat(ArgumentFormat.one(words, ENGLISH, WORDS)).isEqualTo("en:compliance.reasons[- A\n- B]");
+    }
+
+    @Test
     void a_value_of_another_type_is_kept_as_its_text_and_null_as_nothing() {
         assertThat(NoticeArgument.of(java.util.UUID.fromString("00000000-0000-0000-0000-000000000001")))
                 .isEqualTo(new NoticeArgument.Text("00000000-0000-0000-0000-000000000001"));
