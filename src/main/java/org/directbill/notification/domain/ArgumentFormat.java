@@ -17,10 +17,14 @@ import java.util.stream.Collectors;
  */
 public final class ArgumentFormat {
 
-    /** Resolves a message code with its (already written) arguments in a language. */
+    /**
+     * Resolves a message code with its arguments in a language: each already written, but for amounts,
+     * which stay numbers — words from another module (a requirement's reason) may format them with
+     * their own pattern ({@code {0,number,#,##0.00}}), and a plain {@code {0}} writes them anyway.
+     */
     @FunctionalInterface
     public interface Words {
-        String resolve(String code, List<String> arguments, Locale locale);
+        String resolve(String code, List<Object> arguments, Locale locale);
     }
 
     /** What starts each line of a list argument. */
@@ -51,7 +55,11 @@ public final class ArgumentFormat {
                     .collect(Collectors.joining("\n"));
         }
         NoticeArgument.Message message = (NoticeArgument.Message) argument;
-        return words.resolve(message.code(), all(message.arguments(), locale, words), locale);
+        List<Object> inner = message.arguments().stream()
+                .<Object>map(each ->
+                        each instanceof NoticeArgument.Amount amount ? amount.value() : one(each, locale, words))
+                .toList();
+        return words.resolve(message.code(), inner, locale);
     }
 
     /** "21 novembre 2026", "November 21, 2026". */

@@ -80,7 +80,7 @@ public class NoticeRenderer {
                 .toList();
     }
 
-    private String resolve(String code, List<String> arguments, Locale locale) {
+    private String resolve(String code, List<Object> arguments, Locale locale) {
         return messages.getMessage(code, arguments.toArray(), code, locale);
     }
 }
