@@ -17,6 +17,7 @@ import org.directbill.compliance.domain.IllegalStatusChange;
 import org.directbill.compliance.domain.PartnerAction;
 import org.directbill.compliance.domain.Standing;
 import org.directbill.compliance.domain.Standings;
+import org.directbill.compliance.domain.StatusChange;
 import org.directbill.partner.Callers;
 import org.directbill.partner.PartnerDirectory;
 import org.directbill.partner.domain.PartnerId;
@@ -151,13 +152,7 @@ public class DirectBillStatuses {
         Assessment failed = standing.failedAssessmentId() == null || standing.status() == DirectBillStatus.ACTIVE
                 ? null
                 : assessments.find(standing.failedAssessmentId()).orElse(null);
-        String reason = standing.status() == DirectBillStatus.NONE
-                ? null
-                : standings.history(standing.partnerId()).stream()
-                        .findFirst()
-                        .filter(latest -> latest.change().cause().manual())
-                        .map(latest -> latest.change().reason())
-                        .orElse(null);
+        String reason = standing.status() == DirectBillStatus.NONE ? null : adminReason(standing);
         List<PartnerAction> blocked = new ArrayList<>();
         List<PartnerAction> allowed = new ArrayList<>();
         for (PartnerAction action : PartnerAction.values()) {
@@ -168,6 +163,24 @@ public class DirectBillStatuses {
                     .add(action);
         }
         return StatusView.of(standing, next, failed, reason, blocked, allowed);
+    }
+
+    /**
+     * The program admin's reason for where the partner stands: that of the latest change if a person
+     * made it; for a restriction the calendar carried on (suspended after an admin restricted it), that
+     * of the change by hand that began it.
+     */
+    private @Nullable String adminReason(Standing standing) {
+        for (Standings.RecordedChange recorded : standings.history(standing.partnerId())) {
+            StatusChange change = recorded.change();
+            if (change.cause().manual()) {
+                return change.reason();
+            }
+            if (!standing.status().isRestriction() || !change.from().isRestriction()) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private @Nullable LocalDate renewsOn(Standing standing) {
