@@ -21,14 +21,17 @@ import org.directbill.compliance.domain.StatusChange;
 import org.directbill.partner.Callers;
 import org.directbill.partner.PartnerDirectory;
 import org.directbill.partner.domain.PartnerId;
+import org.directbill.partner.domain.PartnerPermission;
 import org.directbill.partner.domain.Role;
 import org.directbill.partner.domain.SupportPlan;
 import org.directbill.policy.Policies;
 import org.directbill.policy.domain.Enforcement;
 import org.directbill.policy.domain.Policy;
 import org.directbill.shared.problem.Conflict;
+import org.directbill.shared.problem.NotFound;
 import org.directbill.shared.validation.Violations;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -70,6 +73,27 @@ public class DirectBillStatuses {
     public StatusView status(PartnerId partner) {
         directory.get(partner);
         return view(standings.find(partner).orElseGet(() -> Standing.none(partner)));
+    }
+
+    /**
+     * The partner's status in a few words, from one read of its standing (no policy, assessment or
+     * history): for the banner of every page. Whoever may read the partner (404 for another
+     * partner's user); a partner that does not exist reads as NONE.
+     */
+    @Transactional(readOnly = true)
+    public StatusSummary summary(PartnerId partner) {
+        switch (PartnerPermission.READ.decide(Callers.current(), partner)) {
+            case HIDDEN -> throw new NotFound("PARTNER_NOT_FOUND", partner.toString());
+            case DENIED -> throw new AccessDeniedException("may not read the partner");
+            case ALLOWED -> {}
+        }
+        Standing standing = standings.find(partner).orElseGet(() -> Standing.none(partner));
+        return new StatusSummary(
+                partner,
+                standing.status(),
+                standing.since(),
+                standing.cureDeadline(),
+                standing.nextEscalation().orElse(null));
     }
 
     /** The partner's history of statuses, newest first. */
