@@ -55,7 +55,7 @@ class StatusBanner {
      *
      * @param href its status page
      * @param banner what the top of the page says, or null when there is nothing to warn about (an
-     *     active partner, or the status page itself, which says it all)
+     *     active partner, or the status page itself and its forms, which say it all)
      */
     record DirectBill(
             String partnerId,
@@ -90,7 +90,7 @@ class StatusBanner {
                     words.status(summary.status()),
                     summary.since(),
                     href,
-                    path.equals(href) ? null : banner(summary));
+                    path.startsWith(href) ? null : banner(summary));
         } catch (RuntimeException unreadable) {
             log.warn("The direct-bill banner of {} could not be read for {}", partner, path, unreadable);
             return null;
