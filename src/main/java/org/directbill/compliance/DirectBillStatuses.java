@@ -17,17 +17,21 @@ import org.directbill.compliance.domain.IllegalStatusChange;
 import org.directbill.compliance.domain.PartnerAction;
 import org.directbill.compliance.domain.Standing;
 import org.directbill.compliance.domain.Standings;
+import org.directbill.compliance.domain.StatusChange;
 import org.directbill.partner.Callers;
 import org.directbill.partner.PartnerDirectory;
 import org.directbill.partner.domain.PartnerId;
+import org.directbill.partner.domain.PartnerPermission;
 import org.directbill.partner.domain.Role;
 import org.directbill.partner.domain.SupportPlan;
 import org.directbill.policy.Policies;
 import org.directbill.policy.domain.Enforcement;
 import org.directbill.policy.domain.Policy;
 import org.directbill.shared.problem.Conflict;
+import org.directbill.shared.problem.NotFound;
 import org.directbill.shared.validation.Violations;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -69,6 +73,27 @@ public class DirectBillStatuses {
     public StatusView status(PartnerId partner) {
         directory.get(partner);
         return view(standings.find(partner).orElseGet(() -> Standing.none(partner)));
+    }
+
+    /**
+     * The partner's status in a few words, from one read of its standing (no policy, assessment or
+     * history): for the banner of every page. Whoever may read the partner (404 for another
+     * partner's user); a partner that does not exist reads as NONE.
+     */
+    @Transactional(readOnly = true)
+    public StatusSummary summary(PartnerId partner) {
+        switch (PartnerPermission.READ.decide(Callers.current(), partner)) {
+            case HIDDEN -> throw new NotFound("PARTNER_NOT_FOUND", partner.toString());
+            case DENIED -> throw new AccessDeniedException("may not read the partner");
+            case ALLOWED -> {}
+        }
+        Standing standing = standings.find(partner).orElseGet(() -> Standing.none(partner));
+        return new StatusSummary(
+                partner,
+                standing.status(),
+                standing.since(),
+                standing.cureDeadline(),
+                standing.nextEscalation().orElse(null));
     }
 
     /** The partner's history of statuses, newest first. */
@@ -151,13 +176,7 @@ public class DirectBillStatuses {
         Assessment failed = standing.failedAssessmentId() == null || standing.status() == DirectBillStatus.ACTIVE
                 ? null
                 : assessments.find(standing.failedAssessmentId()).orElse(null);
-        String reason = standing.status() == DirectBillStatus.NONE
-                ? null
-                : standings.history(standing.partnerId()).stream()
-                        .findFirst()
-                        .filter(latest -> latest.change().cause().manual())
-                        .map(latest -> latest.change().reason())
-                        .orElse(null);
+        String reason = standing.status() == DirectBillStatus.NONE ? null : adminReason(standing);
         List<PartnerAction> blocked = new ArrayList<>();
         List<PartnerAction> allowed = new ArrayList<>();
         for (PartnerAction action : PartnerAction.values()) {
@@ -168,6 +187,24 @@ public class DirectBillStatuses {
                     .add(action);
         }
         return StatusView.of(standing, next, failed, reason, blocked, allowed);
+    }
+
+    /**
+     * The program admin's reason for where the partner stands: that of the latest change if a person
+     * made it; for a restriction the calendar carried on (suspended after an admin restricted it), that
+     * of the change by hand that began it.
+     */
+    private @Nullable String adminReason(Standing standing) {
+        for (Standings.RecordedChange recorded : standings.history(standing.partnerId())) {
+            StatusChange change = recorded.change();
+            if (change.cause().manual()) {
+                return change.reason();
+            }
+            if (!standing.status().isRestriction() || !change.from().isRestriction()) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private @Nullable LocalDate renewsOn(Standing standing) {
