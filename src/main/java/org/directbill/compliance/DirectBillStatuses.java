@@ -107,7 +107,17 @@ public class DirectBillStatuses {
     @Transactional(readOnly = true)
     public List<Assessment> assessments(PartnerId partner) {
         directory.get(partner);
-        return assessments.ofPartner(partner);
+        return assessments.ofPartner(partner).stream()
+                .map(DirectBillStatuses::asCallerMaySee)
+                .toList();
+    }
+
+    /** Revenue figures are hidden from who may not see the partner's revenue (domain.md). */
+    private static Assessment asCallerMaySee(Assessment assessment) {
+        return org.directbill.partner.domain.PartnerPermission.READ_REVENUE.allows(
+                        Callers.current(), assessment.partnerId())
+                ? assessment
+                : assessment.withoutRevenueFigures();
     }
 
     /** The partners in the given statuses (program staff), for the compliance board. */
@@ -175,7 +185,10 @@ public class DirectBillStatuses {
                 .orElse(null);
         Assessment failed = standing.failedAssessmentId() == null || standing.status() == DirectBillStatus.ACTIVE
                 ? null
-                : assessments.find(standing.failedAssessmentId()).orElse(null);
+                : assessments
+                        .find(standing.failedAssessmentId())
+                        .map(DirectBillStatuses::asCallerMaySee)
+                        .orElse(null);
         String reason = standing.status() == DirectBillStatus.NONE ? null : adminReason(standing);
         List<PartnerAction> blocked = new ArrayList<>();
         List<PartnerAction> allowed = new ArrayList<>();

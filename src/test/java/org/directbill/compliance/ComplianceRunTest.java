@@ -155,6 +155,28 @@ class ComplianceRunTest {
     }
 
     @Test
+    void the_unmet_revenue_names_the_partners_figures_only_to_who_may_see_its_revenue() throws Exception {
+        run("2024-06-30");
+
+        String toGlobalAdmin =
+                statusAs(partner.s.globalAdmin).andReturn().getResponse().getContentAsString();
+        assertThat(toGlobalAdmin).contains("The revenue of 0.00 USD is below the threshold of 300,000.00 USD.");
+        String toReportViewer = statusAs(partner.s.reportViewer)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(toReportViewer).contains("TTM_REVENUE", "300,000.00").doesNotContain("0.00 USD is below");
+        String assessments = mvc.perform(get("/api/v1/partners/{id}/assessments", partner.id())
+                        .with(org.directbill.support.Fixtures.as(partner.s.reportViewer)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(assessments).contains("300,000.00").doesNotContain("0.00 USD is below");
+    }
+
+    @Test
     void a_run_made_late_ends_where_daily_runs_would_have() throws Exception {
         run("2024-09-29");
 

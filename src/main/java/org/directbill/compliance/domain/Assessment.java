@@ -57,6 +57,31 @@ public record Assessment(
         }
     }
 
+    /**
+     * The same assessment for a reader who may not see revenue (domain.md: "Figures of revenue are
+     * hidden from roles that may not see revenue"): the revenue requirement keeps its place but
+     * names the threshold only, as the policy module's evaluations do.
+     */
+    public Assessment withoutRevenueFigures() {
+        List<Unmet> shown = unmet.stream()
+                .map(each -> !REVENUE.equals(each.code()) || each.reason().startsWith(HIDDEN_PREFIX)
+                        ? each
+                        : new Unmet(
+                                each.market(),
+                                each.code(),
+                                HIDDEN_PREFIX + "NOT_MET",
+                                // The revenue reasons name the partner's total first, then the threshold.
+                                each.reasonArguments().size() > 1
+                                        ? List.of(each.reasonArguments().get(1))
+                                        : List.of("")))
+                .toList();
+        return new Assessment(
+                id, partnerId, assessedOn, occasion, policyId, outcome, shown, evaluationIds, recordedAt, recordedBy);
+    }
+
+    private static final String REVENUE = "TTM_REVENUE";
+    private static final String HIDDEN_PREFIX = "REVENUE_HIDDEN_";
+
     public Assessment {
         Objects.requireNonNull(id);
         Objects.requireNonNull(partnerId);

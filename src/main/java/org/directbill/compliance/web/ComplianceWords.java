@@ -101,8 +101,9 @@ class ComplianceWords {
         }
         return assessment.unmet().stream()
                 .map(unmet -> {
-                    boolean hidden =
-                            !canSeeRevenue && RequirementCode.TTM_REVENUE.name().equals(unmet.code());
+                    boolean hidden = !canSeeRevenue
+                            && RequirementCode.TTM_REVENUE.name().equals(unmet.code())
+                            && !unmet.reason().startsWith("REVENUE_HIDDEN_");
                     String reason = hidden
                             ? localized.text(
                                     "requirement.reason.REVENUE_HIDDEN_NOT_MET",
