@@ -598,6 +598,28 @@ class AccessMatrixTest {
                         409,
                         EnumSet.of(PROGRAM_ADMIN),
                         false),
+                new Call("list the webhooks", () -> get("/api/v1/webhooks"), 200, EnumSet.of(PROGRAM_ADMIN), false),
+                new Call(
+                        "register a webhook",
+                        () -> json(
+                                post("/api/v1/webhooks"),
+                                "{\"url\": \"https://127.0.0.1:1/hook\", \"events\": [\"partner.status.*\"],"
+                                        + " \"secret\": \"matrix-secret-0123456789\"}"),
+                        201,
+                        EnumSet.of(PROGRAM_ADMIN),
+                        false),
+                new Call(
+                        "read a webhook that does not exist",
+                        () -> get("/api/v1/webhooks/{id}", java.util.UUID.randomUUID()),
+                        404,
+                        EnumSet.of(PROGRAM_ADMIN),
+                        false),
+                new Call(
+                        "read the deliveries of a webhook that does not exist",
+                        () -> get("/api/v1/webhooks/{id}/deliveries", java.util.UUID.randomUUID()),
+                        404,
+                        EnumSet.of(PROGRAM_ADMIN),
+                        false),
                 new Call("ask who I am", () -> get("/api/v1/me"), 200, signedIn, false));
     }
 
