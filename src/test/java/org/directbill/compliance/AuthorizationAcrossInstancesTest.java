@@ -14,6 +14,8 @@ import java.time.LocalDate;
 import org.directbill.DirectbillApplication;
 import org.directbill.support.Fixtures;
 import org.directbill.support.IntegrationTest;
+import org.directbill.support.MutableClock;
+import org.directbill.support.ProductionBeansOnly;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,6 +84,9 @@ class AuthorizationAcrossInstancesTest {
                 fixtures.issueApiKey(fixtures.addStaff("INTEGRATION").get("id").asString());
 
         other = startAnotherInstance();
+        assertThat(other.getBeansOfType(MutableClock.class))
+                .as("configured as in production")
+                .isEmpty();
         int port = port(other);
         assertThat(ask(port, key, partner).get("status").asString())
                 .as("B read the stored standing when it started")
@@ -119,6 +124,7 @@ class AuthorizationAcrossInstancesTest {
         // Command-line arguments: they win over the profiles' files.
         return new SpringApplicationBuilder(DirectbillApplication.class)
                 .profiles("test")
+                .initializers(new ProductionBeansOnly())
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .run(
