@@ -52,7 +52,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Then, all from 64 threads on kept-alive connections ({@link HttpLoad}): a warm-up alternating
  * the two endpoints,
  * the trivial endpoint and the authorization (every answer allowed, by partner and by location)
- * alternately in rounds, and last a refused mix (half the answers refused, each refusal stored).
+ * alternately in rounds, then a refused mix (half the answers refused, each refusal stored), and
+ * last both endpoints again at a fixed rate ({@code --paced-rate 1000} a second, {@code
+ * --paced-seconds 15} each), for their latency below saturation.
  * Stops the service and drops the database at the end.
  *
  * <p>Options: {@code --warmup 15} (seconds), {@code --seconds 30} (per endpoint, in {@code --rounds
@@ -279,7 +281,43 @@ public final class AuthorizationBenchmark {
                     Duration.ofSeconds(refusedSeconds)));
         }
         long refusalsStored = count(jdbc) - refusalsBefore;
+        double pacedRate = options.number("paced-rate", 1000);
+        long pacedSeconds = options.number("paced-seconds", 15);
+        List<HttpLoad.Result> paced = new ArrayList<>();
+        if (pacedSeconds > 0) {
+            System.out.println("Paced at " + pacedRate + "/s for " + pacedSeconds + " s per endpoint");
+            paced.add(load.run("`GET /api/v1/me` (trivial)", trivial, Duration.ofSeconds(pacedSeconds), pacedRate));
+            paced.add(load.run(
+                    "`POST /api/v1/authorizations`, every answer allowed",
+                    allowed,
+                    Duration.ofSeconds(pacedSeconds),
+                    pacedRate));
+        }
 
+        report.add("As fast as answers come (each connection sends its next request when its answer arrives):\n");
+        table(results);
+        double ratio = authorizations.perSecond() / me.perSecond();
+        double p99 = authorizations.latencies().percentileMillis(99);
+        report.add("");
+        report.add("Warm-up %d s; then %d rounds of %d s per endpoint, alternating (trivial, authorization)."
+                .formatted(warmup.toSeconds(), rounds, round.toSeconds()));
+        report.add(
+                "Authorization / trivial throughput: **%.0f%%** (target ≥ 50%%): %s. Authorization p99 **%.2f ms** (target < 10 ms): %s."
+                        .formatted(ratio * 100, ratio >= 0.5 ? "met" : "MISSED", p99, p99 < 10 ? "met" : "MISSED"));
+        if (refusedSeconds > 0) {
+            report.add("Refusals stored during the refused mix: %,d (every refused answer).".formatted(refusalsStored));
+        }
+        if (!paced.isEmpty()) {
+            report.add(
+                    "\nPaced: %,.0f requests a second in all over the same %d connections, each latency counted from when its request was due:\n"
+                            .formatted(pacedRate, connections));
+            table(paced);
+        }
+        report.add("\nLoad average (1, 5, 15 min) at the end: " + Machine.load());
+        write();
+    }
+
+    private void table(List<HttpLoad.Result> results) {
         report.add(
                 "| load | answers | per second | p50 ms | p95 ms | p99 ms | max ms | errors | service CPU µs per answer | load generator CPU µs per answer |");
         report.add("|---|---|---|---|---|---|---|---|---|---|");
@@ -300,19 +338,6 @@ public final class AuthorizationBenchmark {
                             result.serviceCpuMicrosPerAnswer(),
                             result.clientCpuMicrosPerAnswer()));
         }
-        double ratio = authorizations.perSecond() / me.perSecond();
-        double p99 = authorizations.latencies().percentileMillis(99);
-        report.add("");
-        report.add("Warm-up %d s; then %d rounds of %d s per endpoint, alternating (trivial, authorization)."
-                .formatted(warmup.toSeconds(), rounds, round.toSeconds()));
-        report.add(
-                "Authorization / trivial throughput: **%.0f%%** (target ≥ 50%%): %s. Authorization p99 **%.2f ms** (target < 10 ms): %s."
-                        .formatted(ratio * 100, ratio >= 0.5 ? "met" : "MISSED", p99, p99 < 10 ? "met" : "MISSED"));
-        if (refusedSeconds > 0) {
-            report.add("Refusals stored during the refused mix: %,d (every refused answer).".formatted(refusalsStored));
-        }
-        report.add("Load average (1, 5, 15 min) at the end: " + Machine.load());
-        write();
     }
 
     private void activateBySql(List<Partner> partners) throws SQLException {

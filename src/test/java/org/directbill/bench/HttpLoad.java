@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A closed-loop HTTP/1.1 load: {@code connections} threads, each on a kept-alive connection of its
@@ -124,6 +125,18 @@ final class HttpLoad {
      * An answer that is not 2xx, or a broken connection, counts as an error.
      */
     Result run(String name, List<byte[]> requests, Duration duration) throws InterruptedException {
+        return run(name, requests, duration, 0);
+    }
+
+    /**
+     * The same, paced: {@code perSecond} requests a second in all, each thread sending on its own
+     * schedule (every {@code connections / perSecond} seconds, the threads staggered). A latency is
+     * counted from when the request was due, not when it could be sent, so an answer that held up the
+     * next request counts for both (no coordinated omission). {@code perSecond} 0: as fast as answers
+     * come.
+     */
+    Result run(String name, List<byte[]> requests, Duration duration, double perSecond) throws InterruptedException {
+        long interval = perSecond <= 0 ? 0 : (long) (connections * 1e9 / perSecond);
         long deadline = System.nanoTime() + duration.toNanos();
         AtomicLong errors = new AtomicLong();
         AtomicLong firstErrorStatus = new AtomicLong();
@@ -141,10 +154,16 @@ final class HttpLoad {
                         int count = 0;
                         int next = index % requests.size();
                         Connection connection = null;
-                        while (System.nanoTime() < deadline) {
+                        long due = System.nanoTime() + interval * index / connections;
+                        while (due < deadline) {
+                            if (interval > 0) {
+                                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                                    LockSupport.parkNanos(wait);
+                                }
+                            }
                             byte[] request = requests.get(next);
                             next = (next + 1) % requests.size();
-                            long sent = System.nanoTime();
+                            long sent = interval > 0 ? due : System.nanoTime();
                             int status;
                             try {
                                 if (connection == null) {
@@ -163,6 +182,7 @@ final class HttpLoad {
                                 }
                             }
                             long took = System.nanoTime() - sent;
+                            due = interval > 0 ? due + interval : System.nanoTime();
                             if (count == mine.length) {
                                 mine = Arrays.copyOf(mine, mine.length * 2);
                             }
