@@ -13,6 +13,7 @@ import org.directbill.compliance.domain.ChangeCause;
 import org.directbill.compliance.domain.Standing;
 import org.directbill.compliance.domain.Standings;
 import org.directbill.compliance.domain.StatusChange;
+import org.directbill.compliance.internal.StandingSaved;
 import org.directbill.partner.Callers;
 import org.directbill.partner.SystemCaller;
 import org.directbill.partner.domain.Caller;
@@ -29,7 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * Writes a standing step, with everything that goes with a change of status in the same
  * transaction: the history entry, the audit entry, the partner's notice (email and in the app) and
- * the webhook event for other systems. A step that leaves the status as it was is only saved.
+ * the webhook event for other systems. A step that leaves the status as it was is only saved. Every
+ * write is announced ({@link StandingSaved}) so this instance's authorization view has it at commit.
  */
 @Component
 class StandingWriter {
@@ -52,6 +54,7 @@ class StandingWriter {
     /** Saves the step over the version read (409 {@code STALE_VERSION} when it changed meanwhile). */
     Standing write(Standing before, Standing.Step step, @Nullable UUID assessmentId) {
         Standing saved = standings.save(step.standing()).orElseThrow(() -> new Conflict("STALE_VERSION"));
+        events.publishEvent(new StandingSaved(saved));
         step.change().ifPresent(change -> told(before, saved, change, assessmentId));
         return saved;
     }
@@ -105,8 +108,12 @@ class StandingWriter {
                 if (change.cause() == ChangeCause.ENROLLMENT_ACTIVATED) {
                     return; // the enrollment told the partner already
                 }
-                kind = change.cause() == ChangeCause.CURED ? "COMPLIANCE_CURED" : "COMPLIANCE_REINSTATED";
-                arguments.add(change.reason() == null ? "" : change.reason());
+                if (change.cause() == ChangeCause.CURED) {
+                    kind = "COMPLIANCE_CURED";
+                } else {
+                    kind = "COMPLIANCE_REINSTATED";
+                    arguments.add(change.reason() == null ? "" : change.reason());
+                }
             }
             default -> {
                 return;

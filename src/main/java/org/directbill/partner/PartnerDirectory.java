@@ -350,6 +350,26 @@ public class PartnerDirectory {
                                 .toList()));
     }
 
+    /**
+     * For system use only, with NO permission check: whether a partner exists (the authorization
+     * decision answers 404 for one that does not, after checking its own caller). Partners are never
+     * deleted, so a yes stays true.
+     */
+    @Transactional(readOnly = true)
+    public boolean existsWithoutPermissionCheck(PartnerId id) {
+        return partners.exists(id);
+    }
+
+    /**
+     * For system use only, with NO permission check: a location by its ID, whichever partner holds
+     * it. A location ID is unique system-wide, and a location never moves to another partner or
+     * country (only its membership status changes), so a caller may keep the answer.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Location> locationWithoutPermissionCheck(String locationId) {
+        return locations.find(locationId);
+    }
+
     @Transactional(readOnly = true)
     public List<SupportPlan> supportPlans(PartnerId id) {
         require(PartnerPermission.READ, id);

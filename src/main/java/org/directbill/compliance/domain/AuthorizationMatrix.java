@@ -1,5 +1,7 @@
 package org.directbill.compliance.domain;
 
+import java.util.Set;
+
 /**
  * May a partner do an action now (domain.md)? One pure function of its direct-bill status and
  * whether it is also an indirect reseller. Restricted blocks new business; suspended also freezes
@@ -10,6 +12,28 @@ package org.directbill.compliance.domain;
 public final class AuthorizationMatrix {
 
     private AuthorizationMatrix() {}
+
+    /**
+     * The same question asked for a location in {@code market}: being a direct-bill partner in one
+     * market does not authorize it in another (domain.md), so a partner enrolled (ACTIVE to
+     * SUSPENDED) but not in that market is refused every direct-bill action there. A revoked partner,
+     * or one that never enrolled, is judged by its status alone; inviting as an indirect reseller
+     * does not depend on the market.
+     */
+    public static AuthorizationDecision decideIn(
+            String market,
+            Set<String> enrolledMarkets,
+            DirectBillStatus status,
+            boolean indirectReseller,
+            PartnerAction action) {
+        boolean enrolled = status.isInGoodStanding()
+                || status == DirectBillStatus.RESTRICTED
+                || status == DirectBillStatus.SUSPENDED;
+        if (enrolled && action.kind() != PartnerAction.Kind.INDIRECT && !enrolledMarkets.contains(market)) {
+            return AuthorizationDecision.refused(status, RefusalCode.MARKET_NOT_ENROLLED);
+        }
+        return decide(status, indirectReseller, action);
+    }
 
     public static AuthorizationDecision decide(
             DirectBillStatus status, boolean indirectReseller, PartnerAction action) {

@@ -26,8 +26,8 @@ public enum NoticeKind {
     ENROLLMENT_ACTIVATED(2),
     /** {0} the assessment date, {1} the unmet requirements (lines), {2} the cure deadline. */
     COMPLIANCE_AT_RISK(3),
-    /** {0} the date the requirements were met again, {1} unused (empty). */
-    COMPLIANCE_CURED(2),
+    /** {0} the date the requirements were met again. */
+    COMPLIANCE_CURED(1),
     /** {0} effective date, {1} why (lines), {2} the suspension date, {3} the revocation date. */
     COMPLIANCE_RESTRICTED(4),
     /** {0} effective date, {1} why (lines), {2} the revocation date. */

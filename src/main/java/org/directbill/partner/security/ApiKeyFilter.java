@@ -6,9 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.directbill.partner.domain.ApiKey;
-import org.directbill.partner.domain.ApiKeys;
 import org.directbill.partner.domain.Caller;
-import org.directbill.partner.domain.UserAccounts;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -16,19 +14,17 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer dbk_…} with a digest lookup (no slow hash), so API keys
- * fit the order path. Other bearer tokens pass through to the JWT resource server when one is
+ * Authenticates {@code Authorization: Bearer dbk_…} with a digest lookup (no slow hash, and held
+ * for a few seconds by {@link ApiKeyCallers}), so API keys fit the order path. Other bearer tokens pass through to the JWT resource server when one is
  * configured.
  */
 final class ApiKeyFilter extends OncePerRequestFilter {
 
-    private final ApiKeys keys;
-    private final UserAccounts users;
+    private final ApiKeyCallers callers;
     private final AuthenticationEntryPoint entryPoint;
 
-    ApiKeyFilter(ApiKeys keys, UserAccounts users, AuthenticationEntryPoint entryPoint) {
-        this.keys = keys;
-        this.users = users;
+    ApiKeyFilter(ApiKeyCallers callers, AuthenticationEntryPoint entryPoint) {
+        this.callers = callers;
         this.entryPoint = entryPoint;
     }
 
@@ -45,10 +41,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Caller caller = keys.findByHash(ApiKey.digest(token))
-                .flatMap(key -> users.find(key.userId()))
-                .map(account -> new Caller(account.id(), account.username(), account.roles(), account.partnerId()))
-                .orElse(null);
+        Caller caller = callers.byDigest(ApiKey.digest(token)).orElse(null);
         if (caller == null) {
             SecurityContextHolder.clearContext();
             entryPoint.commence(request, response, new BadCredentialsException("unknown API key"));

@@ -1,8 +1,6 @@
 package org.directbill.partner.security;
 
 import org.directbill.partner.domain.ApiKey;
-import org.directbill.partner.domain.ApiKeys;
-import org.directbill.partner.domain.UserAccounts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -73,8 +71,7 @@ class SecurityConfiguration {
             HttpSecurity http,
             AuthenticationManager authentication,
             ProblemWriter problems,
-            ApiKeys keys,
-            UserAccounts users,
+            ApiKeyCallers apiKeys,
             JwtCallers jwtCallers,
             ObjectProvider<JwtDecoder> jwtDecoder,
             @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuer)
@@ -88,7 +85,7 @@ class SecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .addFilterBefore(new ApiKeyFilter(keys, users, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyFilter(apiKeys, problems), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .exceptionHandling(
@@ -116,11 +113,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain operations(
-            HttpSecurity http,
-            AuthenticationManager authentication,
-            ProblemWriter problems,
-            ApiKeys keys,
-            UserAccounts users)
+            HttpSecurity http, AuthenticationManager authentication, ProblemWriter problems, ApiKeyCallers apiKeys)
             throws Exception {
         http.securityMatcher("/actuator/**")
                 .authenticationManager(authentication)
@@ -130,7 +123,7 @@ class SecurityConfiguration {
                         .anyRequest()
                         .hasAnyRole("PROGRAM_ADMIN", "INTEGRATION"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .addFilterBefore(new ApiKeyFilter(keys, users, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyFilter(apiKeys, problems), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .exceptionHandling(
