@@ -620,6 +620,20 @@ class AccessMatrixTest {
                         404,
                         EnumSet.of(PROGRAM_ADMIN),
                         false),
+                new Call(
+                        "ask whether a partner may act now",
+                        () -> json(
+                                post("/api/v1/authorizations"),
+                                "{\"partnerId\": \"" + partnerA + "\", \"action\": \"RENEW_SUBSCRIPTION\"}"),
+                        200,
+                        EnumSet.of(PROGRAM_ADMIN, REVIEWER, CREDIT_ANALYST, INTEGRATION),
+                        false),
+                new Call(
+                        "list the authorization refusals",
+                        () -> get("/api/v1/authorizations/refusals"),
+                        200,
+                        STAFF,
+                        false),
                 new Call("ask who I am", () -> get("/api/v1/me"), 200, signedIn, false));
     }
 
