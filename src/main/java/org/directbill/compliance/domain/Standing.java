@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -278,10 +277,6 @@ public record Standing(
                 failedAssessmentId,
                 indirectResellerSince,
                 newVersion);
-    }
-
-    public Set<String> marketSet() {
-        return markets;
     }
 
     private Standing with(
